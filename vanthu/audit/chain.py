@@ -1,0 +1,36 @@
+"""The hash of an audit event: SHA-256 over the previous hash and a canonical JSON payload."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from vanthu.audit.models import AuditEvent
+
+GENESIS_HASH = "0" * 64
+
+
+def event_payload(event: AuditEvent) -> dict[str, Any]:
+    """Return the fields covered by the hash, in a stable form."""
+    return {
+        "occurred_at": event.occurred_at.isoformat(),
+        "actor_id": event.actor_id,
+        "actor_label": event.actor_label,
+        "action": event.action,
+        "target_type": event.target_type,
+        "target_id": event.target_id,
+        "target_label": event.target_label,
+        "agency_id": event.agency_id,
+        "data": event.data,
+        "ip_address": event.ip_address,
+    }
+
+
+def compute_hash(event: AuditEvent) -> str:
+    """Return the chained hash of ``event`` (its ``prev_hash`` must be set)."""
+    body = json.dumps(
+        event_payload(event), sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256((event.prev_hash + body).encode("utf-8")).hexdigest()
