@@ -1,5 +1,21 @@
-"""The JSON API at /api/v1/: one NinjaAPI, one router per app."""
+"""The JSON API at /api/v1/: one NinjaAPI, one router per app.
 
-from ninja import NinjaAPI
+To add an app's router, append one line to ROUTERS: ``("/<prefix>", "vanthu.<app>.apis.router")``.
+"""
 
-api = NinjaAPI(title="VănThư API", version="1", urls_namespace="api")
+from vanthu.accounts.auth import API_AUTH
+from vanthu.core.api import VanThuAPI
+
+ROUTERS: list[tuple[str, str]] = [
+    ("/", "vanthu.accounts.apis.router"),
+]
+
+api = VanThuAPI(
+    title="VănThư API",
+    version="1",
+    description="API của hệ thống quản lý văn bản và lưu trữ VănThư.",
+    urls_namespace="api",
+    auth=API_AUTH,
+)
+for prefix, router in ROUTERS:
+    api.add_router(prefix, router)

@@ -43,7 +43,8 @@ class Agency(TimeStampedModel):
         verbose_name_plural = _("cơ quan")
         constraints = [
             models.CheckConstraint(
-                condition=Q(status=AgencyStatus.ACTIVE) | Q(successor__isnull=False)
+                condition=Q(status=AgencyStatus.ACTIVE)
+                | Q(successor__isnull=False)
                 | Q(status=AgencyStatus.DISSOLVED),
                 name="agency_merged_has_successor",
             ),
@@ -129,10 +130,15 @@ class Delegation(TimeStampedModel):
     """Authority given by one user to another for a date range (ủy quyền)."""
 
     grantor = models.ForeignKey(
-        User, verbose_name=_("người ủy quyền"), on_delete=models.PROTECT, related_name="delegations_given"
+        User,
+        verbose_name=_("người ủy quyền"),
+        on_delete=models.PROTECT,
+        related_name="delegations_given",
     )
     grantee = models.ForeignKey(
-        User, verbose_name=_("người được ủy quyền"), on_delete=models.PROTECT,
+        User,
+        verbose_name=_("người được ủy quyền"),
+        on_delete=models.PROTECT,
         related_name="delegations_received",
     )
     start_date = models.DateField(_("từ ngày"))

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from vanthu.web.navigation import navigation_for
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    """Return the navigation entries for the current user (filled by the web shell)."""
-    return {"nav_items": []}
+    """Return ``nav``: the user's navigation, built only when a template uses it."""
+    return {"nav": SimpleLazyObject(lambda: navigation_for(request))}

@@ -9,166 +9,436 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('name', models.CharField(max_length=255, verbose_name='tên cơ quan')),
-                ('abbreviation', models.CharField(max_length=30, verbose_name='chữ viết tắt')),
-                ('organ_id', models.CharField(max_length=13, unique=True, verbose_name='mã định danh')),
-                ('place_name', models.CharField(max_length=100, verbose_name='địa danh')),
-                ('status', models.CharField(choices=[('active', 'Đang hoạt động'), ('merged', 'Đã sáp nhập'), ('dissolved', 'Đã giải thể')], default='active', max_length=20, verbose_name='trạng thái')),
-                ('successor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='predecessors', to='accounts.agency', verbose_name='cơ quan kế thừa')),
-                ('superior', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='subordinates', to='accounts.agency', verbose_name='cơ quan chủ quản')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                ("name", models.CharField(max_length=255, verbose_name="tên cơ quan")),
+                ("abbreviation", models.CharField(max_length=30, verbose_name="chữ viết tắt")),
+                (
+                    "organ_id",
+                    models.CharField(max_length=13, unique=True, verbose_name="mã định danh"),
+                ),
+                ("place_name", models.CharField(max_length=100, verbose_name="địa danh")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Đang hoạt động"),
+                            ("merged", "Đã sáp nhập"),
+                            ("dissolved", "Đã giải thể"),
+                        ],
+                        default="active",
+                        max_length=20,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="predecessors",
+                        to="accounts.agency",
+                        verbose_name="cơ quan kế thừa",
+                    ),
+                ),
+                (
+                    "superior",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="subordinates",
+                        to="accounts.agency",
+                        verbose_name="cơ quan chủ quản",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cơ quan',
-                'verbose_name_plural': 'cơ quan',
+                "verbose_name": "cơ quan",
+                "verbose_name_plural": "cơ quan",
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('full_name', models.CharField(blank=True, max_length=150, verbose_name='họ và tên')),
-                ('position_title', models.CharField(blank=True, max_length=150, verbose_name='chức vụ')),
-                ('clearance', models.PositiveSmallIntegerField(choices=[(0, 'Không'), (1, 'Mật'), (2, 'Tối mật'), (3, 'Tuyệt mật')], default=0, verbose_name='mức được tiếp cận tài liệu mật')),
-                ('failed_login_count', models.PositiveIntegerField(default=0, verbose_name='số lần đăng nhập sai')),
-                ('locked_until', models.DateTimeField(blank=True, null=True, verbose_name='khóa đến')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='accounts.agency', verbose_name='cơ quan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "full_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="họ và tên"),
+                ),
+                (
+                    "position_title",
+                    models.CharField(blank=True, max_length=150, verbose_name="chức vụ"),
+                ),
+                (
+                    "clearance",
+                    models.PositiveSmallIntegerField(
+                        choices=[(0, "Không"), (1, "Mật"), (2, "Tối mật"), (3, "Tuyệt mật")],
+                        default=0,
+                        verbose_name="mức được tiếp cận tài liệu mật",
+                    ),
+                ),
+                (
+                    "failed_login_count",
+                    models.PositiveIntegerField(default=0, verbose_name="số lần đăng nhập sai"),
+                ),
+                (
+                    "locked_until",
+                    models.DateTimeField(blank=True, null=True, verbose_name="khóa đến"),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="users",
+                        to="accounts.agency",
+                        verbose_name="cơ quan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'người dùng',
-                'verbose_name_plural': 'người dùng',
+                "verbose_name": "người dùng",
+                "verbose_name_plural": "người dùng",
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('prefix', models.CharField(db_index=True, max_length=12, verbose_name='tiền tố')),
-                ('key_hash', models.CharField(max_length=64, unique=True, verbose_name='mã băm')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('last_used_at', models.DateTimeField(blank=True, null=True, verbose_name='dùng lần cuối')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='thu hồi lúc')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL, verbose_name='người dùng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("prefix", models.CharField(db_index=True, max_length=12, verbose_name="tiền tố")),
+                ("key_hash", models.CharField(max_length=64, unique=True, verbose_name="mã băm")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                (
+                    "last_used_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="dùng lần cuối"),
+                ),
+                (
+                    "revoked_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="thu hồi lúc"),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người dùng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mã truy cập API',
-                'verbose_name_plural': 'mã truy cập API',
+                "verbose_name": "mã truy cập API",
+                "verbose_name_plural": "mã truy cập API",
             },
         ),
         migrations.CreateModel(
-            name='CalendarDay',
+            name="CalendarDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(verbose_name='ngày')),
-                ('kind', models.CharField(choices=[('day_off', 'Ngày nghỉ'), ('working_day', 'Ngày làm việc bù')], max_length=20, verbose_name='loại')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='ghi chú')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='calendar_days', to='accounts.agency', verbose_name='cơ quan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField(verbose_name="ngày")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("day_off", "Ngày nghỉ"), ("working_day", "Ngày làm việc bù")],
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=255, verbose_name="ghi chú")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="calendar_days",
+                        to="accounts.agency",
+                        verbose_name="cơ quan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ngày nghỉ / làm bù',
-                'verbose_name_plural': 'ngày nghỉ / làm bù',
+                "verbose_name": "ngày nghỉ / làm bù",
+                "verbose_name_plural": "ngày nghỉ / làm bù",
             },
         ),
         migrations.CreateModel(
-            name='Delegation',
+            name="Delegation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('start_date', models.DateField(verbose_name='từ ngày')),
-                ('end_date', models.DateField(verbose_name='đến ngày')),
-                ('scope', models.CharField(blank=True, max_length=255, verbose_name='phạm vi')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='thu hồi lúc')),
-                ('grantee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='delegations_received', to=settings.AUTH_USER_MODEL, verbose_name='người được ủy quyền')),
-                ('grantor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='delegations_given', to=settings.AUTH_USER_MODEL, verbose_name='người ủy quyền')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                ("start_date", models.DateField(verbose_name="từ ngày")),
+                ("end_date", models.DateField(verbose_name="đến ngày")),
+                ("scope", models.CharField(blank=True, max_length=255, verbose_name="phạm vi")),
+                (
+                    "revoked_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="thu hồi lúc"),
+                ),
+                (
+                    "grantee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="delegations_received",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người được ủy quyền",
+                    ),
+                ),
+                (
+                    "grantor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="delegations_given",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người ủy quyền",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ủy quyền',
-                'verbose_name_plural': 'ủy quyền',
+                "verbose_name": "ủy quyền",
+                "verbose_name_plural": "ủy quyền",
             },
         ),
         migrations.CreateModel(
-            name='OrgUnit',
+            name="OrgUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('name', models.CharField(max_length=255, verbose_name='tên đơn vị')),
-                ('abbreviation', models.CharField(max_length=30, verbose_name='chữ viết tắt')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='accounts.agency', verbose_name='cơ quan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                ("name", models.CharField(max_length=255, verbose_name="tên đơn vị")),
+                ("abbreviation", models.CharField(max_length=30, verbose_name="chữ viết tắt")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="accounts.agency",
+                        verbose_name="cơ quan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đơn vị',
-                'verbose_name_plural': 'đơn vị',
+                "verbose_name": "đơn vị",
+                "verbose_name_plural": "đơn vị",
             },
         ),
         migrations.AddField(
-            model_name='user',
-            name='unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='accounts.orgunit', verbose_name='đơn vị'),
+            model_name="user",
+            name="unit",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="users",
+                to="accounts.orgunit",
+                verbose_name="đơn vị",
+            ),
         ),
         migrations.CreateModel(
-            name='UserRole',
+            name="UserRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('clerk', 'Văn thư'), ('agency_leader', 'Lãnh đạo cơ quan'), ('unit_head', 'Lãnh đạo đơn vị'), ('specialist', 'Chuyên viên'), ('archivist', 'Lưu trữ viên'), ('agency_admin', 'Quản trị cơ quan'), ('inspector', 'Thanh tra, kiểm tra (Sở Nội vụ)')], max_length=30, verbose_name='vai trò')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_grants', to=settings.AUTH_USER_MODEL, verbose_name='người dùng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("clerk", "Văn thư"),
+                            ("agency_leader", "Lãnh đạo cơ quan"),
+                            ("unit_head", "Lãnh đạo đơn vị"),
+                            ("specialist", "Chuyên viên"),
+                            ("archivist", "Lưu trữ viên"),
+                            ("agency_admin", "Quản trị cơ quan"),
+                            ("inspector", "Thanh tra, kiểm tra (Sở Nội vụ)"),
+                        ],
+                        max_length=30,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="role_grants",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người dùng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vai trò',
-                'verbose_name_plural': 'vai trò',
+                "verbose_name": "vai trò",
+                "verbose_name_plural": "vai trò",
             },
         ),
         migrations.AddConstraint(
-            model_name='agency',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'active'), ('successor__isnull', False), ('status', 'dissolved'), _connector='OR'), name='agency_merged_has_successor'),
+            model_name="agency",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status", "active"),
+                    ("successor__isnull", False),
+                    ("status", "dissolved"),
+                    _connector="OR",
+                ),
+                name="agency_merged_has_successor",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='calendarday',
-            constraint=models.UniqueConstraint(fields=('agency', 'day'), name='calendar_day_unique'),
+            model_name="calendarday",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "day"), name="calendar_day_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delegation',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='delegation_dates_ordered'),
+            model_name="delegation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end_date__gte", models.F("start_date"))),
+                name="delegation_dates_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delegation',
-            constraint=models.CheckConstraint(condition=models.Q(('grantor', models.F('grantee')), _negated=True), name='delegation_not_self'),
+            model_name="delegation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("grantor", models.F("grantee")), _negated=True),
+                name="delegation_not_self",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='orgunit',
-            constraint=models.UniqueConstraint(fields=('agency', 'abbreviation'), name='unit_abbrev_unique'),
+            model_name="orgunit",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "abbreviation"), name="unit_abbrev_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='userrole',
-            constraint=models.UniqueConstraint(fields=('user', 'role'), name='user_role_unique'),
+            model_name="userrole",
+            constraint=models.UniqueConstraint(fields=("user", "role"), name="user_role_unique"),
         ),
     ]

@@ -1,0 +1,98 @@
+"""Who holds which role, whose authority a user holds by delegation, and clearance checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from vanthu.accounts.enums import Clearance, Role
+from vanthu.accounts.models import Delegation, User
+
+_ROLES_CACHE = "_vanthu_roles"
+
+
+def roles_of(user: User) -> frozenset[Role]:
+    """Return the roles granted to ``user`` (cached on the instance; inactive users have none)."""
+    if not user.is_active or user.pk is None:
+        return frozenset()
+    cached: frozenset[Role] | None = getattr(user, _ROLES_CACHE, None)
+    if cached is None:
+        cached = frozenset(Role(value) for value in user.role_grants.values_list("role", flat=True))
+        setattr(user, _ROLES_CACHE, cached)
+    return cached
+
+
+def forget_roles(user: User) -> None:
+    """Drop the cached roles of ``user`` (after its roles changed)."""
+    if hasattr(user, _ROLES_CACHE):
+        delattr(user, _ROLES_CACHE)
+
+
+def has_role(user: User, role: Role) -> bool:
+    """Return whether ``user`` holds ``role`` themselves (not through delegation)."""
+    return role in roles_of(user)
+
+
+def is_inspector(user: User) -> bool:
+    """Return whether ``user`` has read-only oversight across agencies."""
+    return has_role(user, Role.INSPECTOR)
+
+
+def is_agency_admin_of(user: User, agency_id: int | None) -> bool:
+    """Return whether ``user`` administers the agency ``agency_id`` (superusers do everywhere)."""
+    if user.is_superuser and user.is_active:
+        return True
+    return (
+        agency_id is not None and user.agency_id == agency_id and has_role(user, Role.AGENCY_ADMIN)
+    )
+
+
+def active_delegations_to(user: User, *, on: dt.date | None = None) -> QuerySet[Delegation]:
+    """Return the delegations held by ``user`` on the day ``on`` (default: today, local time)."""
+    day = on or timezone.localdate()
+    return (
+        Delegation.objects.filter(
+            grantee=user,
+            revoked_at__isnull=True,
+            start_date__lte=day,
+            end_date__gte=day,
+            grantor__is_active=True,
+        )
+        .select_related("grantor")
+        .order_by("start_date", "pk")
+    )
+
+
+def acting_for(user: User, *, on: dt.date | None = None) -> list[User]:
+    """Return the users whose authority ``user`` holds on ``on`` through an active delegation."""
+    if not user.is_active:
+        return []
+    seen: dict[int, User] = {}
+    for delegation in active_delegations_to(user, on=on):
+        seen.setdefault(delegation.grantor.pk, delegation.grantor)
+    return list(seen.values())
+
+
+def effective_roles(user: User, *, on: dt.date | None = None) -> frozenset[Role]:
+    """Return the user's own roles plus those held through active delegations."""
+    roles = set(roles_of(user))
+    for grantor in acting_for(user, on=on):
+        roles |= roles_of(grantor)
+    return frozenset(roles)
+
+
+def can_see_confidentiality(user: User, level: int) -> bool:
+    """Return whether ``user`` may see content of confidentiality ``level`` (0 = none).
+
+    Classified content (Tối mật, Tuyệt mật) is refused unless VANTHU_ALLOW_CLASSIFIED is on.
+    """
+    if level <= Clearance.NONE:
+        return True
+    if not user.is_active:
+        return False
+    if level >= Clearance.SECRET and not settings.VANTHU_ALLOW_CLASSIFIED:
+        return False
+    return int(user.clearance) >= level

@@ -1,0 +1,69 @@
+"""Forms of the web shell: login and password change, with Vietnamese messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from vanthu.accounts.lockout import LOGIN_FAILED_MESSAGE
+from vanthu.core.errors import DomainError
+
+
+class LoginForm(AuthenticationForm):
+    """Log in with one generic message for every refusal; the typed username is kept."""
+
+    error_messages = {
+        "invalid_login": LOGIN_FAILED_MESSAGE,
+        "inactive": LOGIN_FAILED_MESSAGE,
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Tên đăng nhập")
+        self.fields["password"].label = _("Mật khẩu")
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+        # After a refusal the username is kept, so the cursor goes where the retyping starts.
+        first = "password" if self.data.get("username") else "username"
+        for name in ("username", "password"):
+            self.fields[name].widget.attrs.pop("autofocus", None)
+        self.fields[first].widget.attrs["autofocus"] = True
+
+
+class VietnamesePasswordChangeForm(PasswordChangeForm):
+    """Django's password change with Vietnamese labels.
+
+    Passwords are never written back into the page after an error (they would sit in the HTML
+    and the browser cache); every other form keeps what the user typed.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = {
+            "old_password": _("Mật khẩu hiện tại"),
+            "new_password1": _("Mật khẩu mới"),
+            "new_password2": _("Nhập lại mật khẩu mới"),
+        }
+        for name, label in labels.items():
+            self.fields[name].label = label
+
+
+def add_domain_error(
+    form: forms.Form, error: DomainError, *, fields: dict[str, str] | None = None
+) -> None:
+    """Show a service refusal on ``form``: beside the fields it names, else above the form.
+
+    ``fields`` maps the service's field names to the form's where they differ.
+    """
+    names = fields or {}
+    placed = False
+    for name, messages in error.fields.items():
+        target = names.get(name, name)
+        if target in form.fields:
+            form.add_error(target, list(messages))
+            placed = True
+    if not placed:
+        form.add_error(None, error.message)
