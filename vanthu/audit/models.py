@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Any, NoReturn
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vanthu.audit.errors import AuditEventImmutableError
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    """Queries over audit events; bulk updates and deletes are refused."""
+
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AuditEventImmutableError
+
+    def delete(self) -> NoReturn:
+        raise AuditEventImmutableError
+
+
+AuditEventManager = models.Manager.from_queryset(AuditEventQuerySet)
+
 
 class AuditEvent(models.Model):
-    """One recorded action; rows are never updated or deleted (hash-chained)."""
+    """One recorded action; rows are never updated or deleted (hash-chained).
+
+    The database refuses UPDATE and DELETE too (triggers installed by migration 0003).
+    """
 
     occurred_at = models.DateTimeField(_("thời điểm"), db_index=True)
     actor = models.ForeignKey(
@@ -30,14 +50,33 @@ class AuditEvent(models.Model):
     prev_hash = models.CharField(_("mã băm trước"), max_length=64)
     hash = models.CharField(_("mã băm"), max_length=64, unique=True)
 
+    objects = AuditEventManager()
+
     class Meta:
         verbose_name = _("sự kiện nhật ký")
         verbose_name_plural = _("nhật ký kiểm tra")
         ordering = ["id"]
-        indexes = [models.Index(fields=["target_type", "target_id"], name="audit_target")]
+        indexes = [
+            models.Index(fields=["target_type", "target_id"], name="audit_target"),
+            models.Index(fields=["agency_id", "id"], name="audit_agency_id"),
+        ]
+        constraints = [
+            # Each hash is followed by at most one event: the chain cannot fork.
+            models.UniqueConstraint(fields=["prev_hash"], name="audit_prev_hash_unique"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.action}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Insert the event once; any later save would be an update and is refused."""
+        if not self._state.adding or kwargs.get("update_fields") is not None:
+            raise AuditEventImmutableError
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AuditEventImmutableError
 
 
 class AuditChainHead(models.Model):

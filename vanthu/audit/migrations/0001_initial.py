@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,38 +14,83 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditChainHead',
+            name="AuditChainHead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('last_hash', models.CharField(max_length=64, verbose_name='mã băm cuối')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("last_hash", models.CharField(max_length=64, verbose_name="mã băm cuối")),
             ],
             options={
-                'verbose_name': 'đầu chuỗi nhật ký',
-                'verbose_name_plural': 'đầu chuỗi nhật ký',
+                "verbose_name": "đầu chuỗi nhật ký",
+                "verbose_name_plural": "đầu chuỗi nhật ký",
             },
         ),
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_at', models.DateTimeField(db_index=True, verbose_name='thời điểm')),
-                ('actor_label', models.CharField(blank=True, max_length=150, verbose_name='người thực hiện (tên)')),
-                ('action', models.CharField(db_index=True, max_length=80, verbose_name='hành động')),
-                ('target_type', models.CharField(blank=True, max_length=100, verbose_name='loại đối tượng')),
-                ('target_id', models.CharField(blank=True, max_length=64, verbose_name='mã đối tượng')),
-                ('target_label', models.CharField(blank=True, max_length=255, verbose_name='đối tượng')),
-                ('agency_id', models.BigIntegerField(blank=True, db_index=True, null=True, verbose_name='mã cơ quan')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='dữ liệu')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='địa chỉ IP')),
-                ('prev_hash', models.CharField(max_length=64, verbose_name='mã băm trước')),
-                ('hash', models.CharField(max_length=64, unique=True, verbose_name='mã băm')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thực hiện')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("occurred_at", models.DateTimeField(db_index=True, verbose_name="thời điểm")),
+                (
+                    "actor_label",
+                    models.CharField(
+                        blank=True, max_length=150, verbose_name="người thực hiện (tên)"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(db_index=True, max_length=80, verbose_name="hành động"),
+                ),
+                (
+                    "target_type",
+                    models.CharField(blank=True, max_length=100, verbose_name="loại đối tượng"),
+                ),
+                (
+                    "target_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="mã đối tượng"),
+                ),
+                (
+                    "target_label",
+                    models.CharField(blank=True, max_length=255, verbose_name="đối tượng"),
+                ),
+                (
+                    "agency_id",
+                    models.BigIntegerField(
+                        blank=True, db_index=True, null=True, verbose_name="mã cơ quan"
+                    ),
+                ),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="dữ liệu")),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="địa chỉ IP"),
+                ),
+                ("prev_hash", models.CharField(max_length=64, verbose_name="mã băm trước")),
+                ("hash", models.CharField(max_length=64, unique=True, verbose_name="mã băm")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người thực hiện",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sự kiện nhật ký',
-                'verbose_name_plural': 'nhật ký kiểm tra',
-                'ordering': ['id'],
-                'indexes': [models.Index(fields=['target_type', 'target_id'], name='audit_target')],
+                "verbose_name": "sự kiện nhật ký",
+                "verbose_name_plural": "nhật ký kiểm tra",
+                "ordering": ["id"],
+                "indexes": [models.Index(fields=["target_type", "target_id"], name="audit_target")],
             },
         ),
     ]
