@@ -8,6 +8,7 @@ from vanthu.core.api import VanThuAPI
 
 ROUTERS: list[tuple[str, str]] = [
     ("/", "vanthu.accounts.apis.router"),
+    ("/", "vanthu.documents.apis.router"),
 ]
 
 api = VanThuAPI(

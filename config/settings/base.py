@@ -16,7 +16,9 @@ from config.settings.env import (
 DATA_DIR = data_dir()
 SECRET_KEY = local_secret_key(DATA_DIR)
 DEBUG = env_bool("VANTHU_DEBUG", default=False)
-ALLOWED_HOSTS = [h for h in os.environ.get("VANTHU_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in os.environ.get("VANTHU_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h
+]
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("VANTHU_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +41,10 @@ class Document(TimeStampedModel):
     """One issued document as its issuer made it (Annex VI metadata); never copied per receiver."""
 
     owner_agency = models.ForeignKey(
-        Agency, verbose_name=_("cơ quan quản lý"), on_delete=models.PROTECT, related_name="documents"
+        Agency,
+        verbose_name=_("cơ quan quản lý"),
+        on_delete=models.PROTECT,
+        related_name="documents",
     )
     document_type = models.ForeignKey(
         DocumentType, verbose_name=_("loại văn bản"), on_delete=models.PROTECT
@@ -187,11 +191,24 @@ class NumberAllocation(models.Model):
     year = models.PositiveSmallIntegerField(_("năm"))
     number = models.PositiveIntegerField(_("số"))
     status = models.CharField(
-        _("trạng thái"), max_length=20, choices=AllocationStatus.choices,
+        _("trạng thái"),
+        max_length=20,
+        choices=AllocationStatus.choices,
         default=AllocationStatus.USED,
     )
+    allocated_on = models.DateField(_("ngày cấp số"))
     allocated_at = models.DateTimeField(_("cấp lúc"), auto_now_add=True)
+    allocated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người cấp số"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    cancelled_at = models.DateTimeField(_("hủy lúc"), null=True, blank=True)
+    cancel_reason = models.CharField(_("lý do hủy"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("số đã cấp")
@@ -201,6 +218,11 @@ class NumberAllocation(models.Model):
                 fields=["book", "year", "number"], name="allocation_unique_number"
             ),
             models.CheckConstraint(condition=Q(number__gte=1), name="allocation_number_positive"),
+            models.CheckConstraint(
+                condition=Q(status=AllocationStatus.USED, cancelled_at__isnull=True)
+                | Q(status=AllocationStatus.CANCELLED, cancelled_at__isnull=False),
+                name="allocation_cancel_consistent",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -5,159 +5,389 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Blob',
+            name="Blob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sha256', models.CharField(max_length=64, unique=True, verbose_name='SHA-256')),
-                ('size', models.BigIntegerField(verbose_name='kích thước (byte)')),
-                ('media_type', models.CharField(max_length=100, verbose_name='kiểu tệp')),
-                ('storage_key', models.CharField(max_length=200, unique=True, verbose_name='khóa lưu trữ')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sha256", models.CharField(max_length=64, unique=True, verbose_name="SHA-256")),
+                ("size", models.BigIntegerField(verbose_name="kích thước (byte)")),
+                ("media_type", models.CharField(max_length=100, verbose_name="kiểu tệp")),
+                (
+                    "storage_key",
+                    models.CharField(max_length=200, unique=True, verbose_name="khóa lưu trữ"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
             ],
             options={
-                'verbose_name': 'tệp lưu trữ',
-                'verbose_name_plural': 'tệp lưu trữ',
+                "verbose_name": "tệp lưu trữ",
+                "verbose_name_plural": "tệp lưu trữ",
             },
         ),
         migrations.CreateModel(
-            name='DocumentType',
+            name="DocumentType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=2, unique=True, verbose_name='mã loại')),
-                ('name', models.CharField(max_length=100, verbose_name='tên loại')),
-                ('abbreviation', models.CharField(blank=True, max_length=10, verbose_name='chữ viết tắt')),
-                ('is_copy_form', models.BooleanField(default=False, verbose_name='là hình thức bản sao')),
-                ('ordinal', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='thứ tự theo Điều 7')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=2, unique=True, verbose_name="mã loại")),
+                ("name", models.CharField(max_length=100, verbose_name="tên loại")),
+                (
+                    "abbreviation",
+                    models.CharField(blank=True, max_length=10, verbose_name="chữ viết tắt"),
+                ),
+                (
+                    "is_copy_form",
+                    models.BooleanField(default=False, verbose_name="là hình thức bản sao"),
+                ),
+                (
+                    "ordinal",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="thứ tự theo Điều 7"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'loại văn bản',
-                'verbose_name_plural': 'loại văn bản',
-                'ordering': ['code'],
+                "verbose_name": "loại văn bản",
+                "verbose_name_plural": "loại văn bản",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('code_number', models.CharField(blank=True, max_length=11, verbose_name='số')),
-                ('code_notation', models.CharField(blank=True, max_length=30, verbose_name='ký hiệu')),
-                ('issued_date', models.DateField(verbose_name='ngày văn bản')),
-                ('organ_name', models.CharField(max_length=200, verbose_name='cơ quan ban hành')),
-                ('subject', models.CharField(max_length=500, verbose_name='trích yếu')),
-                ('signer_position', models.CharField(blank=True, max_length=100, verbose_name='chức vụ người ký')),
-                ('signer_name', models.CharField(blank=True, max_length=50, verbose_name='họ tên người ký')),
-                ('language', models.CharField(choices=[('01', 'Tiếng Việt'), ('02', 'Tiếng Anh'), ('03', 'Tiếng Pháp'), ('04', 'Tiếng Nga'), ('05', 'Tiếng Trung'), ('06', 'Việt - Anh'), ('07', 'Việt - Nga'), ('08', 'Việt - Pháp'), ('09', 'Hán Nôm'), ('10', 'Việt - Trung'), ('11', 'Khác')], default='01', max_length=2, verbose_name='ngôn ngữ')),
-                ('page_amount', models.PositiveIntegerField(default=1, verbose_name='số trang')),
-                ('urgency', models.CharField(choices=[('normal', 'Thường'), ('urgent', 'Khẩn'), ('very_urgent', 'Thượng khẩn'), ('flash', 'Hỏa tốc')], default='normal', max_length=20, verbose_name='độ khẩn')),
-                ('confidentiality', models.PositiveSmallIntegerField(choices=[(0, 'Thường'), (1, 'Mật'), (2, 'Tối mật'), (3, 'Tuyệt mật')], default=0, verbose_name='độ mật')),
-                ('to_places', models.TextField(blank=True, verbose_name='nơi nhận')),
-                ('description', models.TextField(blank=True, verbose_name='ghi chú')),
-                ('subject_folded', models.CharField(editable=False, max_length=500, verbose_name='trích yếu (không dấu)')),
-                ('issuing_agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='issued_documents', to='accounts.agency', verbose_name='cơ quan ban hành (trong hệ thống)')),
-                ('owner_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='accounts.agency', verbose_name='cơ quan quản lý')),
-                ('document_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='documents.documenttype', verbose_name='loại văn bản')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                ("code_number", models.CharField(blank=True, max_length=11, verbose_name="số")),
+                (
+                    "code_notation",
+                    models.CharField(blank=True, max_length=30, verbose_name="ký hiệu"),
+                ),
+                ("issued_date", models.DateField(verbose_name="ngày văn bản")),
+                ("organ_name", models.CharField(max_length=200, verbose_name="cơ quan ban hành")),
+                ("subject", models.CharField(max_length=500, verbose_name="trích yếu")),
+                (
+                    "signer_position",
+                    models.CharField(blank=True, max_length=100, verbose_name="chức vụ người ký"),
+                ),
+                (
+                    "signer_name",
+                    models.CharField(blank=True, max_length=50, verbose_name="họ tên người ký"),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("01", "Tiếng Việt"),
+                            ("02", "Tiếng Anh"),
+                            ("03", "Tiếng Pháp"),
+                            ("04", "Tiếng Nga"),
+                            ("05", "Tiếng Trung"),
+                            ("06", "Việt - Anh"),
+                            ("07", "Việt - Nga"),
+                            ("08", "Việt - Pháp"),
+                            ("09", "Hán Nôm"),
+                            ("10", "Việt - Trung"),
+                            ("11", "Khác"),
+                        ],
+                        default="01",
+                        max_length=2,
+                        verbose_name="ngôn ngữ",
+                    ),
+                ),
+                ("page_amount", models.PositiveIntegerField(default=1, verbose_name="số trang")),
+                (
+                    "urgency",
+                    models.CharField(
+                        choices=[
+                            ("normal", "Thường"),
+                            ("urgent", "Khẩn"),
+                            ("very_urgent", "Thượng khẩn"),
+                            ("flash", "Hỏa tốc"),
+                        ],
+                        default="normal",
+                        max_length=20,
+                        verbose_name="độ khẩn",
+                    ),
+                ),
+                (
+                    "confidentiality",
+                    models.PositiveSmallIntegerField(
+                        choices=[(0, "Thường"), (1, "Mật"), (2, "Tối mật"), (3, "Tuyệt mật")],
+                        default=0,
+                        verbose_name="độ mật",
+                    ),
+                ),
+                ("to_places", models.TextField(blank=True, verbose_name="nơi nhận")),
+                ("description", models.TextField(blank=True, verbose_name="ghi chú")),
+                (
+                    "subject_folded",
+                    models.CharField(
+                        editable=False, max_length=500, verbose_name="trích yếu (không dấu)"
+                    ),
+                ),
+                (
+                    "issuing_agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issued_documents",
+                        to="accounts.agency",
+                        verbose_name="cơ quan ban hành (trong hệ thống)",
+                    ),
+                ),
+                (
+                    "owner_agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="accounts.agency",
+                        verbose_name="cơ quan quản lý",
+                    ),
+                ),
+                (
+                    "document_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="documents.documenttype",
+                        verbose_name="loại văn bản",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'văn bản',
-                'verbose_name_plural': 'văn bản',
+                "verbose_name": "văn bản",
+                "verbose_name_plural": "văn bản",
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('role', models.CharField(choices=[('original', 'Bản gốc'), ('signed', 'Bản đã ký số'), ('ocr', 'Bản nhận dạng ký tự (OCR)'), ('pdfa', 'Bản PDF/A'), ('appendix', 'Phụ lục')], max_length=20, verbose_name='vai trò')),
-                ('filename', models.CharField(max_length=255, verbose_name='tên tệp')),
-                ('derived_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='derivatives', to='documents.attachment', verbose_name='tạo từ')),
-                ('blob', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='documents.blob', verbose_name='tệp')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attachments', to='documents.document', verbose_name='văn bản')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("original", "Bản gốc"),
+                            ("signed", "Bản đã ký số"),
+                            ("ocr", "Bản nhận dạng ký tự (OCR)"),
+                            ("pdfa", "Bản PDF/A"),
+                            ("appendix", "Phụ lục"),
+                        ],
+                        max_length=20,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                ("filename", models.CharField(max_length=255, verbose_name="tên tệp")),
+                (
+                    "derived_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="derivatives",
+                        to="documents.attachment",
+                        verbose_name="tạo từ",
+                    ),
+                ),
+                (
+                    "blob",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="documents.blob",
+                        verbose_name="tệp",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attachments",
+                        to="documents.document",
+                        verbose_name="văn bản",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tệp đính kèm',
-                'verbose_name_plural': 'tệp đính kèm',
+                "verbose_name": "tệp đính kèm",
+                "verbose_name_plural": "tệp đính kèm",
             },
         ),
         migrations.CreateModel(
-            name='RegisterBook',
+            name="RegisterBook",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('kind', models.CharField(choices=[('incoming', 'Sổ đăng ký văn bản đến'), ('outgoing', 'Sổ đăng ký văn bản đi'), ('copy', 'Sổ đăng ký bản sao văn bản'), ('secret_incoming', 'Sổ đăng ký văn bản đến mật'), ('secret_outgoing', 'Sổ đăng ký văn bản đi mật'), ('advisory', 'Sổ đăng ký văn bản của tổ chức tư vấn')], max_length=20, verbose_name='loại sổ')),
-                ('name', models.CharField(max_length=255, verbose_name='tên sổ')),
-                ('is_active', models.BooleanField(default=True, verbose_name='đang dùng')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='register_books', to='accounts.agency', verbose_name='cơ quan')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='accounts.orgunit', verbose_name='đơn vị / tổ chức tư vấn')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("incoming", "Sổ đăng ký văn bản đến"),
+                            ("outgoing", "Sổ đăng ký văn bản đi"),
+                            ("copy", "Sổ đăng ký bản sao văn bản"),
+                            ("secret_incoming", "Sổ đăng ký văn bản đến mật"),
+                            ("secret_outgoing", "Sổ đăng ký văn bản đi mật"),
+                            ("advisory", "Sổ đăng ký văn bản của tổ chức tư vấn"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại sổ",
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="tên sổ")),
+                ("is_active", models.BooleanField(default=True, verbose_name="đang dùng")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="register_books",
+                        to="accounts.agency",
+                        verbose_name="cơ quan",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="accounts.orgunit",
+                        verbose_name="đơn vị / tổ chức tư vấn",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sổ đăng ký',
-                'verbose_name_plural': 'sổ đăng ký',
+                "verbose_name": "sổ đăng ký",
+                "verbose_name_plural": "sổ đăng ký",
             },
         ),
         migrations.CreateModel(
-            name='NumberAllocation',
+            name="NumberAllocation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('number', models.PositiveIntegerField(verbose_name='số')),
-                ('status', models.CharField(choices=[('used', 'Đã sử dụng'), ('cancelled', 'Đã hủy')], default='used', max_length=20, verbose_name='trạng thái')),
-                ('allocated_at', models.DateTimeField(auto_now_add=True, verbose_name='cấp lúc')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='ghi chú')),
-                ('book', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to='documents.registerbook', verbose_name='sổ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                ("number", models.PositiveIntegerField(verbose_name="số")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("used", "Đã sử dụng"), ("cancelled", "Đã hủy")],
+                        default="used",
+                        max_length=20,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("allocated_at", models.DateTimeField(auto_now_add=True, verbose_name="cấp lúc")),
+                ("note", models.CharField(blank=True, max_length=255, verbose_name="ghi chú")),
+                (
+                    "book",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="allocations",
+                        to="documents.registerbook",
+                        verbose_name="sổ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'số đã cấp',
-                'verbose_name_plural': 'số đã cấp',
+                "verbose_name": "số đã cấp",
+                "verbose_name_plural": "số đã cấp",
             },
         ),
         migrations.CreateModel(
-            name='Sequence',
+            name="Sequence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('last_number', models.PositiveIntegerField(default=0, verbose_name='số cuối')),
-                ('book', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sequences', to='documents.registerbook', verbose_name='sổ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                ("last_number", models.PositiveIntegerField(default=0, verbose_name="số cuối")),
+                (
+                    "book",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sequences",
+                        to="documents.registerbook",
+                        verbose_name="sổ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dãy số',
-                'verbose_name_plural': 'dãy số',
+                "verbose_name": "dãy số",
+                "verbose_name_plural": "dãy số",
             },
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['owner_agency', '-issued_date', '-id'], name='doc_agency_date'),
+            model_name="document",
+            index=models.Index(
+                fields=["owner_agency", "-issued_date", "-id"], name="doc_agency_date"
+            ),
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['code_number', 'code_notation'], name='doc_code'),
+            model_name="document",
+            index=models.Index(fields=["code_number", "code_notation"], name="doc_code"),
         ),
         migrations.AddConstraint(
-            model_name='registerbook',
-            constraint=models.UniqueConstraint(fields=('agency', 'name'), name='register_book_name_unique'),
+            model_name="registerbook",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "name"), name="register_book_name_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='numberallocation',
-            constraint=models.UniqueConstraint(fields=('book', 'year', 'number'), name='allocation_unique_number'),
+            model_name="numberallocation",
+            constraint=models.UniqueConstraint(
+                fields=("book", "year", "number"), name="allocation_unique_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='numberallocation',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='allocation_number_positive'),
+            model_name="numberallocation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__gte", 1)), name="allocation_number_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sequence',
-            constraint=models.UniqueConstraint(fields=('book', 'year'), name='sequence_book_year_unique'),
+            model_name="sequence",
+            constraint=models.UniqueConstraint(
+                fields=("book", "year"), name="sequence_book_year_unique"
+            ),
         ),
     ]
