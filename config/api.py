@@ -9,6 +9,7 @@ from vanthu.core.api import VanThuAPI
 ROUTERS: list[tuple[str, str]] = [
     ("/", "vanthu.accounts.apis.router"),
     ("/", "vanthu.documents.apis.router"),
+    ("/", "vanthu.incoming.apis.router"),
 ]
 
 api = VanThuAPI(

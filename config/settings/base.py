@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "vanthu.audit",
     "vanthu.accounts",
     "vanthu.documents",
+    "vanthu.workflow",
+    "vanthu.incoming",
     "vanthu.demo",
     "vanthu.web",
 ]

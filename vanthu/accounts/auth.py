@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja.errors import AuthenticationError
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 
 from vanthu.accounts.models import User
 from vanthu.accounts.tokens import user_for_token
@@ -38,9 +38,23 @@ class BearerTokenAuth(HttpBearer):
         return user
 
 
+class SignedInSessionAuth(SessionAuth):
+    """The browser session, CSRF-checked only once there is a signed-in user.
+
+    An anonymous request therefore answers 401 (not 403 for a missing CSRF token), whatever
+    the method.
+    """
+
+    def __call__(self, request: HttpRequest) -> Any | None:
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
 bearer_auth = BearerTokenAuth()
+session_auth = SignedInSessionAuth()
 # Checked in this order: a bearer token first, then the session (CSRF-protected for writes).
-API_AUTH = [bearer_auth, django_auth]
+API_AUTH = [bearer_auth, session_auth]
 
 
 def request_user(request: HttpRequest) -> User:

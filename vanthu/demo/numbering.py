@@ -11,11 +11,7 @@ from typing import Any
 
 from vanthu.demo.composer import DraftDocument
 from vanthu.documents.models import Sequence
-
-
-def format_number(number: int) -> str:
-    """Return the number as printed: zero-padded below 10 ("05"), never padded above."""
-    return f"{number:02d}"
+from vanthu.documents.numbering import format_number
 
 
 def number_drafts(drafts: list[DraftDocument]) -> list[dict[str, Any]]:

@@ -16,9 +16,9 @@ from vanthu.demo.composer import AgencyContext, DocumentComposer, DraftDocument,
 from vanthu.demo.constants import DEMO_YEAR
 from vanthu.demo.data.agencies import AgencyKind
 from vanthu.demo.data.inspection import INSPECTION_PLAN_DAY, INSPECTION_PLAN_NUMBER, curated_for
-from vanthu.demo.numbering import format_number
 from vanthu.documents.enums import Confidentiality
 from vanthu.documents.models import Document, DocumentType, NumberAllocation, Sequence
+from vanthu.documents.numbering import format_number
 
 YEAR_SEED = 20200423
 FILLER_COUNTS: dict[AgencyKind, int] = {

@@ -198,5 +198,7 @@ class TestSchema:
             "$ref": "#/components/schemas/ErrorOut"
         }
         assert "ErrorOut" in schema["components"]["schemas"]
-        assert {"BearerTokenAuth", "SessionAuth"} <= set(schema["components"]["securitySchemes"])
+        assert {"BearerTokenAuth", "SignedInSessionAuth"} <= set(
+            schema["components"]["securitySchemes"]
+        )
         assert Client().get("/api/v1/docs").status_code == 200

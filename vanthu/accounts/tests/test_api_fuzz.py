@@ -12,6 +12,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from vanthu.accounts.enums import Role
 from vanthu.accounts.models import User
@@ -24,16 +25,30 @@ from vanthu.accounts.tokens import token_issue
 
 # A cursor is opaque: any string matches its schema, yet only cursors the API issued are
 # accepted. A made-up cursor is answered 400 ("invalid_cursor"), so 400 counts as an accepted
-# answer to schema-valid input.
+# answer to schema-valid input. Likewise an upload is judged by its content, not its schema:
+# random bytes are refused with 415 (type not allowed) or 413 (too large).
 CONFIG = schemathesis.Config.from_dict(
     {
         "checks": {
             "positive_data_acceptance": {
-                "expected-statuses": ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
+                "expected-statuses": [
+                    "2xx",
+                    "3xx",
+                    "400",
+                    "401",
+                    "403",
+                    "404",
+                    "409",
+                    "413",
+                    "415",
+                    "429",
+                    "5xx",
+                ]
             }
         }
     }
 )
+CONTENT_JUDGED_UPLOADS = {"/blobs"}
 # The live schema, loaded through the WSGI application (no database needed for it).
 schema = schemathesis.openapi.from_wsgi(
     "/api/v1/openapi.json", get_wsgi_application(), config=CONFIG
@@ -72,7 +87,12 @@ FUZZ_SETTINGS = settings(
 @schema.parametrize()
 @FUZZ_SETTINGS
 def test_api_conforms_with_token(case: Any, bearer_headers: dict[str, str]) -> None:
-    case.call_and_validate(headers=bearer_headers)
+    excluded = []
+    if case.operation.path in CONTENT_JUDGED_UPLOADS:
+        # An upload is accepted for its content (type sniffed, size), which no schema can say;
+        # vanthu/documents/tests/test_apis.py checks those answers. No 5xx is still checked.
+        excluded.append(positive_data_acceptance)
+    case.call_and_validate(headers=bearer_headers, excluded_checks=excluded)
 
 
 @schema.parametrize()

@@ -10,7 +10,7 @@ from vanthu.demo.composer import next_month, past_periods, signer_position, work
 from vanthu.demo.constants import REQUIRED_LOGINS
 from vanthu.demo.data.agencies import AGENCIES
 from vanthu.demo.data.staff import FEMALE_MIDDLE, MALE_MIDDLE, person_name, staff_for
-from vanthu.demo.numbering import format_number
+from vanthu.documents.numbering import format_number
 
 
 @pytest.mark.parametrize(

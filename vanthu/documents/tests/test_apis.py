@@ -14,7 +14,7 @@ from vanthu.documents.models import Blob
 from vanthu.documents.tests import samples
 from vanthu.documents.tests.conftest import stored_keys
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("vanthu.documents.tests.api_urls")]
+pytestmark = [pytest.mark.django_db]
 URL = "/api/v1/blobs"
 
 
@@ -74,7 +74,7 @@ def test_missing_file_field_is_a_4xx(client: Client, clerk: User) -> None:
 
 
 def test_openapi_documents_the_upload() -> None:
-    from vanthu.documents.tests.api_urls import api
+    from config.api import api
 
     operation = api.get_openapi_schema()["paths"]["/api/v1/blobs"]["post"]
     assert {"201", "413", "415"} <= {str(status) for status in operation["responses"]}

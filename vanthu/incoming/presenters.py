@@ -1,0 +1,82 @@
+"""Incoming records as API dicts (shapes of ``schemas.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vanthu.incoming.models import IncomingRecord
+from vanthu.incoming.schemas import CONFIDENTIALITY_NAMES
+from vanthu.workflow.models import Assignment, TraceEntry
+from vanthu.workflow.selectors import assignments_of, trace_of
+
+
+def incoming_item(incoming: IncomingRecord) -> dict[str, Any]:
+    """Return one register row (needs ``document`` and its type loaded)."""
+    document = incoming.document
+    return {
+        "id": incoming.pk,
+        "arrival_number": incoming.arrival_number,
+        "arrival_year": incoming.arrival_year,
+        "arrival_date": incoming.arrival_date,
+        "register_book_id": incoming.register_book_id,
+        "channel": incoming.channel,
+        "status": incoming.status,
+        "due_date": incoming.due_date,
+        "type_code": document.document_type.code,
+        "type_name": document.document_type.name,
+        "code_number": document.code_number,
+        "code_notation": document.code_notation,
+        "issued_date": document.issued_date,
+        "organ_name": document.organ_name,
+        "subject": document.subject,
+        "urgency": document.urgency,
+        "confidentiality": CONFIDENTIALITY_NAMES[document.confidentiality],
+    }
+
+
+def _assignment(row: Assignment) -> dict[str, Any]:
+    party_user, party_unit = row.party_user, row.party_unit
+    return {
+        "id": row.pk,
+        "role": row.role,
+        "party": {
+            "user": party_user.username if party_user is not None else None,
+            "unit": party_unit.pk if party_unit is not None else None,
+            "label": str(party_user if party_user is not None else party_unit),
+        },
+        "instruction": row.instruction,
+        "due_date": row.due_date,
+        "status": row.status,
+        "assigned_by": row.assigned_by.username,
+        "created_at": row.created_at,
+    }
+
+
+def _trace(entry: TraceEntry) -> dict[str, Any]:
+    return {
+        "action": entry.action,
+        "text": entry.text,
+        "status": entry.status,
+        "actor": entry.actor.username,
+        "actor_name": str(entry.actor),
+        "at": entry.at,
+    }
+
+
+def incoming_detail(incoming: IncomingRecord) -> dict[str, Any]:
+    """Return the full record with its assignments and trace (two more queries)."""
+    document = incoming.document
+    keys = {"document_id": incoming.document_id, "agency_id": incoming.agency_id}
+    return incoming_item(incoming) | {
+        "signer_position": document.signer_position,
+        "signer_full_name": document.signer_name,
+        "language": document.language,
+        "page_amount": document.page_amount,
+        "to_places": document.to_places,
+        "description": document.description,
+        "received_by": incoming.received_by.username,
+        "duplicate_of_id": incoming.duplicate_of_id,
+        "duplicate_reason": incoming.duplicate_reason,
+        "assignments": [_assignment(row) for row in assignments_of(**keys)],
+        "trace": [_trace(entry) for entry in trace_of(**keys)],
+    }

@@ -1,0 +1,269 @@
+"""Registering an incoming document (đăng ký văn bản đến, Decree 30 Art. 22; Annex VI).
+
+The arrival number is allocated in the registering transaction, from the agency's incoming
+register book (its secret book for a confidential document), so a failed registration uses
+no number. A suspected duplicate is refused unless the clerk confirms it with a reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from vanthu.accounts.models import Agency, User
+from vanthu.accounts.roles import can_see_confidentiality
+from vanthu.audit.services import record
+from vanthu.core.errors import InvalidInputError, PermissionDeniedError
+from vanthu.core.text import clean_text, fold
+from vanthu.documents.enums import Confidentiality, Language, RegisterKind, Urgency
+from vanthu.documents.locks import sqlite_writer_queue
+from vanthu.documents.models import Document, DocumentType, RegisterBook
+from vanthu.documents.numbering import format_number, number_allocate, today_in_vietnam
+from vanthu.incoming.enums import Channel, IncomingStatus
+from vanthu.incoming.errors import DuplicateIncomingError, RegisterBookMissingError
+from vanthu.incoming.models import IncomingRecord
+from vanthu.incoming.permissions import ensure_clerk
+from vanthu.incoming.validation import (
+    Errors,
+    check_dates,
+    check_page_amount,
+    check_texts,
+    notation_problem,
+)
+from vanthu.workflow.enums import TraceAction
+from vanthu.workflow.services import trace_append
+
+_TEXT_FIELDS = (
+    "code_number",
+    "code_notation",
+    "organ_name",
+    "subject",
+    "signer_position",
+    "signer_full_name",
+    "to_places",
+    "description",
+    "duplicate_reason",
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IncomingData:
+    """The Annex VI fields a clerk enters; the system fills the rest."""
+
+    type_code: str
+    issued_date: dt.date
+    organ_name: str
+    subject: str
+    code_number: str = ""
+    code_notation: str = ""
+    signer_position: str = ""
+    signer_full_name: str = ""
+    language: str = Language.VI
+    page_amount: int = 1
+    urgency: str = Urgency.NORMAL
+    confidentiality: int = Confidentiality.NORMAL
+    to_places: str = ""
+    description: str = ""
+    due_date: dt.date | None = None
+    channel: str = Channel.PAPER
+    register_book_id: int | None = None
+    confirm_duplicate: bool = False
+    duplicate_reason: str = ""
+
+
+def _cleaned(data: IncomingData) -> dict[str, str]:
+    return {field: clean_text(getattr(data, field)) for field in _TEXT_FIELDS}
+
+
+def _check_choices(data: IncomingData, errors: Errors) -> None:
+    choices = (
+        ("language", data.language, Language.values),
+        ("urgency", data.urgency, Urgency.values),
+        ("confidentiality", data.confidentiality, Confidentiality.values),
+        ("channel", data.channel, Channel.values),
+    )
+    for field, value, allowed in choices:
+        if value not in allowed:
+            errors.setdefault(field, []).append(_("Giá trị không nằm trong danh sách cho phép."))
+
+
+def _document_type(code: str, errors: Errors) -> DocumentType | None:
+    document_type = DocumentType.objects.filter(code=code).first()
+    if document_type is None:
+        errors.setdefault("type_code", []).append(_("Không có loại văn bản với mã này."))
+    return document_type
+
+
+def _check_notation(notation: str, document_type: DocumentType | None, errors: Errors) -> None:
+    if not notation or document_type is None:
+        return
+    abbreviations = frozenset(
+        DocumentType.objects.exclude(abbreviation="").values_list("abbreviation", flat=True)
+    )
+    problem = notation_problem(
+        notation, document_type=document_type, type_abbreviations=abbreviations
+    )
+    if problem:
+        errors.setdefault("code_notation", []).append(problem)
+
+
+def _validate(data: IncomingData, texts: dict[str, str], *, arrival_date: dt.date) -> DocumentType:
+    errors: Errors = {}
+    check_texts(texts, errors)
+    check_page_amount(data.page_amount, errors)
+    _check_choices(data, errors)
+    check_dates(
+        issued_date=data.issued_date,
+        arrival_date=arrival_date,
+        today=today_in_vietnam(),
+        due_date=data.due_date,
+        errors=errors,
+    )
+    document_type = _document_type(data.type_code, errors)
+    _check_notation(texts["code_notation"], document_type, errors)
+    if data.confirm_duplicate and not texts["duplicate_reason"]:
+        errors.setdefault("duplicate_reason", []).append(
+            _("Cần nêu lý do khi đăng ký lại văn bản trùng.")
+        )
+    if errors or document_type is None:
+        raise InvalidInputError(fields=errors)
+    return document_type
+
+
+def _register_book(*, agency: Agency, data: IncomingData) -> RegisterBook:
+    kind = RegisterKind.SECRET_INCOMING if data.confidentiality else RegisterKind.INCOMING
+    books = RegisterBook.objects.filter(agency=agency, kind=kind, is_active=True)
+    if data.register_book_id is not None:
+        books = books.filter(pk=data.register_book_id)
+    book = books.order_by("pk").first()
+    if book is None:
+        field = "register_book_id" if data.register_book_id is not None else "confidentiality"
+        raise RegisterBookMissingError(
+            fields={field: [str(RegisterBookMissingError.default_message)]}
+        )
+    return book
+
+
+def incoming_summary(incoming: IncomingRecord, *, actor: User) -> dict[str, Any]:
+    """Return what a clerk is shown of an earlier registration (no content above clearance)."""
+    summary: dict[str, Any] = {
+        "id": incoming.pk,
+        "arrival_number": incoming.arrival_number,
+        "arrival_year": incoming.arrival_year,
+        "arrival_date": incoming.arrival_date.isoformat(),
+        "status": incoming.status,
+    }
+    document = incoming.document
+    if can_see_confidentiality(actor, document.confidentiality):
+        summary |= {
+            "code_number": document.code_number,
+            "code_notation": document.code_notation,
+            "issued_date": document.issued_date.isoformat(),
+            "organ_name": document.organ_name,
+            "subject": document.subject,
+        }
+    return summary
+
+
+def _earlier_registration(
+    *, agency_id: int, texts: dict[str, str], issued_date: dt.date
+) -> IncomingRecord | None:
+    """Return the first registration of the same number, notation and issuer in that year."""
+    if not texts["code_number"]:
+        return None
+    return (
+        IncomingRecord.objects.filter(
+            agency_id=agency_id,
+            organ_folded=fold(texts["organ_name"])[:200],
+            document__code_number=texts["code_number"],
+            document__code_notation=texts["code_notation"],
+            document__issued_date__year=issued_date.year,
+        )
+        .select_related("document")
+        .order_by("pk")
+        .first()
+    )
+
+
+def incoming_register(
+    *, actor: User, data: IncomingData, on: dt.date | None = None
+) -> IncomingRecord:
+    """Register an incoming document in the actor's agency and give it its arrival number.
+
+    ``on`` is the arrival date (default: today in Vietnam; never in the future).
+    """
+    agency = ensure_clerk(actor)
+    arrival_date = on or today_in_vietnam()
+    if arrival_date > today_in_vietnam():
+        raise InvalidInputError(fields={"arrival_date": [_("Ngày đến không được sau hôm nay.")]})
+    texts = _cleaned(data)
+    document_type = _validate(data, texts, arrival_date=arrival_date)
+    if not can_see_confidentiality(actor, data.confidentiality):
+        raise PermissionDeniedError(_("Bạn không được phép vào sổ văn bản ở độ mật này."))
+    book = _register_book(agency=agency, data=data)
+    with sqlite_writer_queue(), transaction.atomic():
+        earlier = _earlier_registration(
+            agency_id=agency.pk, texts=texts, issued_date=data.issued_date
+        )
+        if earlier is not None and not data.confirm_duplicate:
+            raise DuplicateIncomingError(earlier=incoming_summary(earlier, actor=actor))
+        document = Document.objects.create(
+            owner_agency=agency,
+            document_type=document_type,
+            code_number=texts["code_number"],
+            code_notation=texts["code_notation"],
+            issued_date=data.issued_date,
+            organ_name=texts["organ_name"],
+            subject=texts["subject"],
+            subject_folded=fold(texts["subject"])[:500],
+            signer_position=texts["signer_position"],
+            signer_name=texts["signer_full_name"],
+            language=data.language,
+            page_amount=data.page_amount,
+            urgency=data.urgency,
+            confidentiality=data.confidentiality,
+            to_places=texts["to_places"],
+            description=texts["description"],
+        )
+        allocation = number_allocate(book=book, actor=actor, on=arrival_date)
+        incoming = IncomingRecord.objects.create(
+            document=document,
+            agency=agency,
+            register_book=book,
+            allocation=allocation,
+            arrival_number=allocation.number,
+            arrival_year=allocation.year,
+            arrival_date=arrival_date,
+            channel=data.channel,
+            received_by=actor,
+            due_date=data.due_date,
+            organ_folded=fold(texts["organ_name"])[:200],
+            duplicate_of=earlier,
+            duplicate_reason=texts["duplicate_reason"] if earlier is not None else "",
+        )
+        trace_append(
+            actor=actor,
+            document=document,
+            agency=agency,
+            action=TraceAction.REGISTERED,
+            status=IncomingStatus.REGISTERED,
+            text=_("Vào sổ %(book)s, số đến %(number)s")
+            % {"book": book.name, "number": format_number(allocation.number)},
+        )
+        record(
+            action="incoming.registered",
+            actor=actor,
+            target=incoming,
+            data={
+                "document_id": document.pk,
+                "register_book_id": book.pk,
+                "arrival_year": allocation.year,
+                "arrival_number": allocation.number,
+                "duplicate_of": earlier.pk if earlier is not None else None,
+            },
+        )
+    return incoming

@@ -1,0 +1,112 @@
+"""Reads of incoming documents, scoped to the actor (design.md §6 Permissions).
+
+Only the actor's agency; clerks and leaders (and their delegates) see its whole register,
+unit heads what is given to their unit or its members, everyone else what is given to them;
+never above their clearance. What is not visible does not exist (404).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from vanthu.accounts.models import User
+from vanthu.core.errors import NotFoundError
+from vanthu.core.text import clean_text, fold
+from vanthu.incoming.enums import IncomingStatus
+from vanthu.incoming.models import IncomingRecord
+from vanthu.incoming.permissions import is_unit_head, max_confidentiality, sees_whole_register
+from vanthu.workflow.selectors import assignments_reaching
+
+# Statuses in which a document still waits to be handled (and so can be overdue).
+OPEN_STATUSES = frozenset(
+    {
+        IncomingStatus.REGISTERED,
+        IncomingStatus.PRESENTED,
+        IncomingStatus.ASSIGNED,
+        IncomingStatus.IN_PROGRESS,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IncomingFilters:
+    """Filters of the incoming register list (all optional)."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    status: IncomingStatus | None = None
+    type_code: str | None = None
+    organ: str | None = None
+    q: str | None = None
+    overdue_on: dt.date | None = None
+
+
+def incoming_visible_for(*, actor: User) -> QuerySet[IncomingRecord]:
+    """Return the incoming records ``actor`` may see."""
+    if not actor.is_active or actor.agency_id is None:
+        return IncomingRecord.objects.none()
+    queryset = IncomingRecord.objects.filter(
+        agency_id=actor.agency_id,
+        document__confidentiality__lte=max_confidentiality(actor),
+    )
+    if sees_whole_register(actor):
+        return queryset
+    reaching = assignments_reaching(user=actor, include_unit=is_unit_head(actor)).filter(
+        document_id=OuterRef("document_id"), agency_id=OuterRef("agency_id")
+    )
+    return queryset.filter(Exists(reaching))
+
+
+def _filtered(
+    queryset: QuerySet[IncomingRecord], filters: IncomingFilters
+) -> QuerySet[IncomingRecord]:
+    conditions = Q()
+    if filters.date_from is not None:
+        conditions &= Q(arrival_date__gte=filters.date_from)
+    if filters.date_to is not None:
+        conditions &= Q(arrival_date__lte=filters.date_to)
+    if filters.status is not None:
+        conditions &= Q(status=filters.status)
+    if filters.type_code:
+        conditions &= Q(document__document_type__code=filters.type_code)
+    if filters.organ and (organ := fold(clean_text(filters.organ))):
+        conditions &= Q(organ_folded__contains=organ)
+    if filters.q and (text := clean_text(filters.q)):
+        conditions &= Q(document__subject_folded__contains=fold(text)) | Q(
+            document__code_notation__icontains=text
+        )
+    if filters.overdue_on is not None:
+        conditions &= Q(due_date__lt=filters.overdue_on, status__in=OPEN_STATUSES)
+    return queryset.filter(conditions)
+
+
+def incoming_list_for(
+    *, actor: User, filters: IncomingFilters | None = None
+) -> QuerySet[IncomingRecord]:
+    """Return the visible records matching ``filters`` with what a register row shows."""
+    queryset = incoming_visible_for(actor=actor).select_related(
+        "document", "document__document_type"
+    )
+    return _filtered(queryset, filters or IncomingFilters())
+
+
+def incoming_get_for(*, actor: User, pk: int) -> IncomingRecord:
+    """Return one visible record with its document; NotFoundError when it is not visible."""
+    incoming = (
+        incoming_visible_for(actor=actor)
+        .select_related(
+            "document",
+            "document__document_type",
+            "agency",
+            "register_book",
+            "received_by",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if incoming is None:
+        raise NotFoundError
+    return incoming
