@@ -8,6 +8,7 @@ from typing import Any, Literal
 from ninja import Field, Schema
 
 from vanthu.core.api import ErrorOut
+from vanthu.core.schema_types import IsoDate
 from vanthu.documents.enums import Confidentiality
 
 UrgencyName = Literal["normal", "urgent", "very_urgent", "flash"]
@@ -32,7 +33,7 @@ class IncomingIn(Schema):
     type_code: str = Field(description="Mã loại văn bản 01–32 (Thông tư 05/2025)")
     code_number: str = Field("", description="Số của văn bản (tối đa 11 ký tự)")
     code_notation: str = Field("", description="Ký hiệu của văn bản, ví dụ KH-SNV, SNV-VP")
-    issued_date: dt.date
+    issued_date: IsoDate
     organ_name: str = Field(description="Tên cơ quan ban hành (tối đa 200 ký tự)")
     subject: str = Field(description="Trích yếu nội dung (tối đa 500 ký tự)")
     signer_position: str = ""
@@ -43,7 +44,7 @@ class IncomingIn(Schema):
     confidentiality: ConfidentialityName = "none"
     to_places: str = ""
     description: str = ""
-    due_date: dt.date | None = None
+    due_date: IsoDate | None = None
     channel: ChannelName = "paper"
     register_book_id: int | None = None
     confirm_duplicate: bool = False
@@ -53,8 +54,8 @@ class IncomingIn(Schema):
 class IncomingQuery(Schema):
     """Filters and paging of the register list."""
 
-    date_from: dt.date | None = Field(None, description="Ngày đến từ")
-    date_to: dt.date | None = Field(None, description="Ngày đến đến")
+    date_from: IsoDate | None = Field(None, description="Ngày đến từ")
+    date_to: IsoDate | None = Field(None, description="Ngày đến đến")
     status: StatusName | None = None
     type_code: str | None = None
     organ: str | None = Field(None, description="Cơ quan ban hành (không phân biệt dấu)")
@@ -70,16 +71,16 @@ class IncomingItemOut(Schema):
     id: int
     arrival_number: int
     arrival_year: int
-    arrival_date: dt.date
+    arrival_date: IsoDate
     register_book_id: int
     channel: ChannelName
     status: StatusName
-    due_date: dt.date | None
+    due_date: IsoDate | None
     type_code: str
     type_name: str
     code_number: str
     code_notation: str
-    issued_date: dt.date
+    issued_date: IsoDate
     organ_name: str
     subject: str
     urgency: UrgencyName
@@ -97,7 +98,7 @@ class AssignmentOut(Schema):
     role: Literal["lead", "support", "inform"]
     party: PartyOut
     instruction: str
-    due_date: dt.date | None
+    due_date: IsoDate | None
     status: Literal["active", "done", "superseded"]
     assigned_by: str
     created_at: dt.datetime
@@ -145,7 +146,7 @@ class AssignIn(Schema):
     lead: PartyIn
     support: list[PartyIn] = []
     inform: list[PartyIn] = []
-    due_date: dt.date | None = None
+    due_date: IsoDate | None = None
 
 
 class CompleteIn(Schema):

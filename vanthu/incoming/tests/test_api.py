@@ -249,7 +249,7 @@ class TestAssignCompleteReturn:
 def test_the_openapi_schema_documents_every_operation(client: Client) -> None:
     schema = client.get("/api/v1/openapi.json").json()
     paths = schema["paths"]
-    assert set(paths) == {
+    assert set(paths) >= {
         "/api/v1/incoming",
         "/api/v1/incoming/{incoming_id}",
         "/api/v1/incoming/{incoming_id}/assign",
