@@ -1,7 +1,7 @@
 """Settings for the test suite (SQLite by default, PostgreSQL when DATABASE_URL says so)."""
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import DATABASES, STORAGES
+from config.settings.base import DATABASES, STATIC_ROOT, STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -10,3 +10,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: concurrency tests open the test database from other processes.
     DATABASES["default"]["TEST"] = {"NAME": str(DATABASES["default"]["NAME"]) + ".test"}
+
+# WhiteNoise expects the collected-static folder to exist.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
