@@ -10,6 +10,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/", "vanthu.accounts.apis.router"),
     ("/", "vanthu.documents.apis.router"),
     ("/", "vanthu.incoming.apis.router"),
+    ("/", "vanthu.incoming.report_apis.router"),
 ]
 
 api = VanThuAPI(

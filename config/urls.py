@@ -1,12 +1,18 @@
 """URL wiring: the web UI, the admin and the JSON API."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from config.api import api
+from vanthu.core.api_fallback import api_not_found
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<path>.*)$", api_not_found),
+    path("van-ban-den/in/", include("vanthu.incoming.report_urls")),
+    path("van-ban-den/nhap-so/", include("vanthu.incoming.import_urls")),
+    path("van-ban-den/", include("vanthu.incoming.urls")),
+    path("", include("vanthu.workflow.urls")),
     path("", include("vanthu.web.urls")),
 ]

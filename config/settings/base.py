@@ -113,6 +113,7 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("VANTHU_FROM_EMAIL", "vanthu@localhost")
 
 # VănThư's own settings.
+VANTHU_BASE_URL = os.environ.get("VANTHU_BASE_URL", "http://127.0.0.1:8000")
 VANTHU_ALLOW_CLASSIFIED = env_bool("VANTHU_ALLOW_CLASSIFIED", default=False)
 VANTHU_MAX_UPLOAD_BYTES = int(os.environ.get("VANTHU_MAX_UPLOAD_BYTES", str(100 * 1024 * 1024)))
 VANTHU_LOGIN_MAX_FAILURES = int(os.environ.get("VANTHU_LOGIN_MAX_FAILURES", "5"))
@@ -125,4 +126,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("VANTHU_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # WeasyPrint narrates every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

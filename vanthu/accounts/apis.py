@@ -149,7 +149,7 @@ def agency_list(request: HttpRequest, page: Query[PageQuery]) -> AgencyPage:
 
 
 @router.get(
-    "/agencies/{agency_id}",
+    "/agencies/{int:agency_id}",
     response=AgencyOut,
     summary="Thông tin một cơ quan",
     description="Trả về 404 khi cơ quan không tồn tại hoặc người dùng không được xem.",

@@ -11,7 +11,9 @@ from vanthu.accounts.auth import request_user
 from vanthu.core.api import ErrorOut, keyset_page
 from vanthu.documents.numbering import today_in_vietnam
 from vanthu.incoming import services
-from vanthu.incoming.enums import IncomingStatus
+from vanthu.incoming.attachment_apis import router as attachment_router
+from vanthu.incoming.delivery_apis import router as delivery_router
+from vanthu.incoming.enums import IncomingStatus, ListSort
 from vanthu.incoming.presenters import incoming_detail, incoming_item
 from vanthu.incoming.schemas import (
     CONFIDENTIALITY_LEVELS,
@@ -22,7 +24,10 @@ from vanthu.incoming.schemas import (
     IncomingOut,
     IncomingPageOut,
     IncomingQuery,
+    NoteIn,
     PartyIn,
+    PresentIn,
+    ReplyIn,
     ReturnIn,
 )
 from vanthu.incoming.selectors import IncomingFilters, incoming_get_for, incoming_list_for
@@ -30,6 +35,12 @@ from vanthu.workflow.parties import Party
 from vanthu.workflow.selectors import party_resolve
 
 router = Router(tags=["Văn bản đến"])
+
+# The keyset column of each order (the id breaks ties, both descending).
+_SORT_FIELDS: dict[ListSort, str] = {
+    ListSort.ARRIVAL: "arrival_date",
+    ListSort.URGENCY: "urgency_rank",
+}
 
 
 @router.post(
@@ -58,7 +69,10 @@ def incoming_register(request: HttpRequest, payload: IncomingIn) -> Status[dict[
     operation_id="incoming_list",
 )
 def incoming_list(request: HttpRequest, query: Query[IncomingQuery]) -> dict[str, Any]:
-    """List the visible incoming records, newest arrival first (keyset pagination)."""
+    """List the visible incoming records, newest arrival first (keyset pagination).
+
+    ``sort=urgency`` puts Hỏa tốc, Thượng khẩn and Khẩn documents first (then newest first).
+    """
     filters = IncomingFilters(
         date_from=query.date_from,
         date_to=query.date_to,
@@ -67,10 +81,12 @@ def incoming_list(request: HttpRequest, query: Query[IncomingQuery]) -> dict[str
         organ=query.organ,
         q=query.q,
         overdue_on=today_in_vietnam() if query.overdue else None,
+        unit_id=query.unit,
+        assignee=query.assignee,
     )
     page = keyset_page(
         incoming_list_for(actor=request_user(request), filters=filters),
-        sort_field="arrival_date",
+        sort_field=_SORT_FIELDS[ListSort(query.sort)],
         cursor=query.cursor,
         limit=query.limit,
         descending=True,
@@ -79,7 +95,7 @@ def incoming_list(request: HttpRequest, query: Query[IncomingQuery]) -> dict[str
 
 
 @router.get(
-    "/incoming/{incoming_id}",
+    "/incoming/{int:incoming_id}",
     response=IncomingOut,
     summary="Chi tiết văn bản đến",
     operation_id="incoming_get",
@@ -97,7 +113,7 @@ def _party(agency_id: int, party: PartyIn, field: str) -> Party:
 
 
 @router.post(
-    "/incoming/{incoming_id}/assign",
+    "/incoming/{int:incoming_id}/assign",
     response={200: IncomingOut, 409: ErrorOut},
     summary="Phân công giải quyết",
     operation_id="incoming_assign",
@@ -120,7 +136,7 @@ def incoming_assign(request: HttpRequest, incoming_id: int, payload: AssignIn) -
 
 
 @router.post(
-    "/incoming/{incoming_id}/complete",
+    "/incoming/{int:incoming_id}/complete",
     response={200: IncomingOut, 409: ErrorOut},
     summary="Hoàn thành giải quyết",
     operation_id="incoming_complete",
@@ -128,15 +144,20 @@ def incoming_assign(request: HttpRequest, incoming_id: int, payload: AssignIn) -
 def incoming_complete(
     request: HttpRequest, incoming_id: int, payload: CompleteIn
 ) -> dict[str, Any]:
-    """Mark the document handled (the lead assignee only)."""
+    """Mark the document handled (the lead assignee only), optionally linking the reply."""
     actor = request_user(request)
     incoming = incoming_get_for(actor=actor, pk=incoming_id)
-    incoming = services.incoming_complete(actor=actor, incoming=incoming, note=payload.note)
+    incoming = services.incoming_complete(
+        actor=actor,
+        incoming=incoming,
+        note=payload.note,
+        reply_reference=payload.reply_reference,
+    )
     return incoming_detail(incoming)
 
 
 @router.post(
-    "/incoming/{incoming_id}/return",
+    "/incoming/{int:incoming_id}/return",
     response={200: IncomingOut, 409: ErrorOut},
     summary="Trả lại văn bản",
     operation_id="incoming_return",
@@ -147,3 +168,69 @@ def incoming_return(request: HttpRequest, incoming_id: int, payload: ReturnIn) -
     incoming = incoming_get_for(actor=actor, pk=incoming_id)
     incoming = services.incoming_return(actor=actor, incoming=incoming, reason=payload.reason)
     return incoming_detail(incoming)
+
+
+@router.post(
+    "/incoming/{int:incoming_id}/present",
+    response={200: IncomingOut, 409: ErrorOut},
+    summary="Trình lãnh đạo",
+    operation_id="incoming_present",
+)
+def incoming_present(request: HttpRequest, incoming_id: int, payload: PresentIn) -> dict[str, Any]:
+    """Present the registered document to the agency leader (a clerk of the agency)."""
+    actor = request_user(request)
+    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    incoming = services.incoming_present(actor=actor, incoming=incoming, note=payload.note)
+    return incoming_detail(incoming)
+
+
+@router.post(
+    "/incoming/{int:incoming_id}/start",
+    response={200: IncomingOut, 409: ErrorOut},
+    summary="Bắt đầu giải quyết",
+    operation_id="incoming_start",
+)
+def incoming_start(request: HttpRequest, incoming_id: int) -> dict[str, Any]:
+    """Mark the document as being handled (the lead assignee only)."""
+    actor = request_user(request)
+    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    incoming = services.incoming_start(actor=actor, incoming=incoming)
+    return incoming_detail(incoming)
+
+
+@router.post(
+    "/incoming/{int:incoming_id}/notes",
+    response={201: IncomingOut, 409: ErrorOut},
+    summary="Ghi ý kiến, đề xuất",
+    operation_id="incoming_note_add",
+)
+def incoming_note_add(
+    request: HttpRequest, incoming_id: int, payload: NoteIn
+) -> Status[dict[str, Any]]:
+    """Add a note and/or a proposal to the trace (lead and supporting assignees)."""
+    actor = request_user(request)
+    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    incoming = services.incoming_note_add(
+        actor=actor, incoming=incoming, text=payload.text, proposal=payload.proposal
+    )
+    return Status(201, incoming_detail(incoming))
+
+
+@router.post(
+    "/incoming/{int:incoming_id}/reply",
+    response={200: IncomingOut, 409: ErrorOut},
+    summary="Liên kết văn bản trả lời",
+    operation_id="incoming_reply_set",
+)
+def incoming_reply_set(request: HttpRequest, incoming_id: int, payload: ReplyIn) -> dict[str, Any]:
+    """Record the reference of the reply (a free text until outgoing documents exist)."""
+    actor = request_user(request)
+    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    incoming = services.incoming_reply_set(
+        actor=actor, incoming=incoming, reference=payload.reply_reference
+    )
+    return incoming_detail(incoming)
+
+
+router.add_router("/", attachment_router)
+router.add_router("/", delivery_router)

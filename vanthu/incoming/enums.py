@@ -1,9 +1,11 @@
-"""Choices of incoming documents: handling status and receiving channel."""
+"""Choices of incoming documents: handling status, receiving channel, deliveries, list orders."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from vanthu.documents.enums import Urgency
 
 
 class IncomingStatus(models.TextChoices):
@@ -18,3 +20,27 @@ class IncomingStatus(models.TextChoices):
 class Channel(models.TextChoices):
     PAPER = "paper", _("Văn bản giấy")
     ELECTRONIC = "electronic", _("Văn bản điện tử")
+
+
+class DeliveryStatus(models.TextChoices):
+    """Where a document sent by another agency of the installation stands."""
+
+    PENDING = "pending", _("Chờ tiếp nhận")
+    ACCEPTED = "accepted", _("Đã tiếp nhận")
+    REFUSED = "refused", _("Đã từ chối")
+
+
+class ListSort(models.TextChoices):
+    """Orders of the register list."""
+
+    ARRIVAL = "arrival", _("Mới đến trước")
+    URGENCY = "urgency", _("Khẩn trước")
+
+
+# The rank of an urgency: the higher, the sooner it is handled (Hỏa tốc, Thượng khẩn, Khẩn, Thường).
+URGENCY_RANK: dict[str, int] = {
+    Urgency.NORMAL: 0,
+    Urgency.URGENT: 1,
+    Urgency.VERY_URGENT: 2,
+    Urgency.FLASH: 3,
+}

@@ -35,3 +35,18 @@ class InvalidTransitionError(ConflictError):
 class RegisterBookMissingError(ConflictError):
     code = "register_book_missing"
     default_message = _("Cơ quan chưa có sổ đăng ký văn bản đến phù hợp đang sử dụng.")
+
+
+class AttachmentExistsError(ConflictError):
+    code = "attachment_exists"
+    default_message = _("Tệp này đã được đính kèm vào văn bản.")
+
+
+class DeliveryDecidedError(ConflictError):
+    code = "delivery_decided"
+    default_message = _("Văn bản này đã được tiếp nhận hoặc từ chối trước đó.")
+
+
+class DeliveryExistsError(ConflictError):
+    code = "delivery_exists"
+    default_message = _("Văn bản đã được gửi tới cơ quan này và đang chờ hoặc đã được tiếp nhận.")

@@ -1,4 +1,6 @@
-"""An incoming record: a Document received and registered by one agency (văn bản đến)."""
+"""Incoming documents: the registration of a Document by one agency (văn bản đến), the
+deliveries between agencies of the installation, and the routing rules applied at registration.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +9,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from vanthu.accounts.models import Agency
+from vanthu.accounts.models import Agency, OrgUnit
 from vanthu.core.models import TimeStampedModel
-from vanthu.documents.models import Document, NumberAllocation, RegisterBook
-from vanthu.incoming.enums import Channel, IncomingStatus
+from vanthu.documents.models import Document, DocumentType, NumberAllocation, RegisterBook
+from vanthu.incoming.enums import Channel, DeliveryStatus, IncomingStatus
 
 
 class IncomingRecord(TimeStampedModel):
@@ -65,6 +67,11 @@ class IncomingRecord(TimeStampedModel):
         related_name="+",
     )
     duplicate_reason = models.CharField(_("lý do đăng ký lại"), max_length=500, blank=True)
+    urgency_rank = models.PositiveSmallIntegerField(
+        _("mức khẩn (để sắp xếp)"), default=0, editable=False
+    )
+    proposal = models.TextField(_("đề xuất của người giải quyết"), blank=True)
+    reply_reference = models.CharField(_("văn bản trả lời"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("văn bản đến")
@@ -83,7 +90,116 @@ class IncomingRecord(TimeStampedModel):
             models.Index(fields=["agency", "-arrival_date", "-id"], name="incoming_register"),
             models.Index(fields=["agency", "status", "due_date"], name="incoming_status_due"),
             models.Index(fields=["agency", "organ_folded"], name="incoming_organ"),
+            models.Index(fields=["agency", "-urgency_rank", "-id"], name="incoming_urgency"),
         ]
 
     def __str__(self) -> str:
         return f"{self.arrival_number:02d}/{self.arrival_year} {self.document}"
+
+
+class IncomingDelivery(TimeStampedModel):
+    """A Document sent by one agency of the installation to another, waiting to be received.
+
+    Accepting it registers the same Document (never a copy) in the receiver's incoming book;
+    refusing it returns it with a reason the sender sees.
+    """
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("văn bản"), on_delete=models.PROTECT, related_name="deliveries"
+    )
+    from_agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan gửi"), on_delete=models.PROTECT, related_name="+"
+    )
+    to_agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan nhận"), on_delete=models.PROTECT, related_name="+"
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người gửi"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("gửi lúc"))
+    queue_order = models.PositiveSmallIntegerField(
+        _("thứ tự trong hàng chờ"), default=0, editable=False
+    )
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=10,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.PENDING,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xử lý"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("xử lý lúc"), null=True, blank=True)
+    refusal_reason = models.CharField(_("lý do từ chối"), max_length=500, blank=True)
+    accepted_record = models.OneToOneField(
+        IncomingRecord,
+        verbose_name=_("văn bản đến đã vào sổ"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delivery",
+    )
+
+    class Meta:
+        verbose_name = _("văn bản chờ tiếp nhận")
+        verbose_name_plural = _("văn bản chờ tiếp nhận")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "to_agency"],
+                condition=~Q(status=DeliveryStatus.REFUSED),
+                name="delivery_one_live_per_receiver",
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_agency=models.F("to_agency")),
+                name="delivery_not_to_itself",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=DeliveryStatus.REFUSED) | ~Q(refusal_reason=""),
+                name="delivery_refusal_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=DeliveryStatus.ACCEPTED) | Q(accepted_record__isnull=False),
+                name="delivery_accepted_has_record",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["to_agency", "status", "queue_order", "id"], name="delivery_queue"
+            ),
+            models.Index(fields=["from_agency", "status", "-id"], name="delivery_sent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_agency} → {self.to_agency}: {self.document}"
+
+
+class RoutingRule(models.Model):
+    """An agency's rule: documents of this type go straight to this unit at registration."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="+"
+    )
+    document_type = models.ForeignKey(
+        DocumentType, verbose_name=_("loại văn bản"), on_delete=models.CASCADE, related_name="+"
+    )
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("đơn vị giải quyết"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("quy định chuyển thẳng")
+        verbose_name_plural = _("quy định chuyển thẳng")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "document_type"], name="routing_rule_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document_type} → {self.unit}"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from vanthu.incoming.models import IncomingRecord
+from vanthu.documents.models import Attachment
+from vanthu.incoming.models import IncomingDelivery, IncomingRecord
 from vanthu.incoming.schemas import CONFIDENTIALITY_NAMES
 from vanthu.workflow.models import Assignment, TraceEntry
 from vanthu.workflow.selectors import assignments_of, trace_of
@@ -63,8 +64,27 @@ def _trace(entry: TraceEntry) -> dict[str, Any]:
     }
 
 
+def attachment_out(attachment: Attachment) -> dict[str, Any]:
+    """Return one file of a record (needs ``blob`` loaded)."""
+    blob = attachment.blob
+    return {
+        "id": attachment.pk,
+        "role": attachment.role,
+        "filename": attachment.filename,
+        "sha256": blob.sha256,
+        "size": blob.size,
+        "media_type": blob.media_type,
+        "created_at": attachment.created_at,
+    }
+
+
+def _attachments(incoming: IncomingRecord) -> list[dict[str, Any]]:
+    rows = Attachment.objects.filter(document_id=incoming.document_id).select_related("blob")
+    return [attachment_out(row) for row in rows.order_by("created_at", "pk")]
+
+
 def incoming_detail(incoming: IncomingRecord) -> dict[str, Any]:
-    """Return the full record with its assignments and trace (two more queries)."""
+    """Return the full record with its files, assignments and trace (three more queries)."""
     document = incoming.document
     keys = {"document_id": incoming.document_id, "agency_id": incoming.agency_id}
     return incoming_item(incoming) | {
@@ -77,6 +97,33 @@ def incoming_detail(incoming: IncomingRecord) -> dict[str, Any]:
         "received_by": incoming.received_by.username,
         "duplicate_of_id": incoming.duplicate_of_id,
         "duplicate_reason": incoming.duplicate_reason,
+        "proposal": incoming.proposal,
+        "reply_reference": incoming.reply_reference,
+        "attachments": _attachments(incoming),
         "assignments": [_assignment(row) for row in assignments_of(**keys)],
         "trace": [_trace(entry) for entry in trace_of(**keys)],
+    }
+
+
+def delivery_out(delivery: IncomingDelivery) -> dict[str, Any]:
+    """Return one delivery (needs ``document`` with its type and both agencies loaded)."""
+    document = delivery.document
+    return {
+        "id": delivery.pk,
+        "status": delivery.status,
+        "from_agency": {"id": delivery.from_agency_id, "name": delivery.from_agency.name},
+        "to_agency": {"id": delivery.to_agency_id, "name": delivery.to_agency.name},
+        "sent_at": delivery.sent_at,
+        "type_code": document.document_type.code,
+        "type_name": document.document_type.name,
+        "code_number": document.code_number,
+        "code_notation": document.code_notation,
+        "issued_date": document.issued_date,
+        "organ_name": document.organ_name,
+        "subject": document.subject,
+        "urgency": document.urgency,
+        "confidentiality": CONFIDENTIALITY_NAMES[document.confidentiality],
+        "refusal_reason": delivery.refusal_reason,
+        "decided_at": delivery.decided_at,
+        "incoming_id": delivery.accepted_record_id,
     }

@@ -8,6 +8,7 @@ no number. A suspected duplicate is refused unless the clerk confirms it with a 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,10 +24,11 @@ from vanthu.documents.enums import Confidentiality, Language, RegisterKind, Urge
 from vanthu.documents.locks import sqlite_writer_queue
 from vanthu.documents.models import Document, DocumentType, RegisterBook
 from vanthu.documents.numbering import format_number, number_allocate, today_in_vietnam
-from vanthu.incoming.enums import Channel, IncomingStatus
+from vanthu.incoming.enums import URGENCY_RANK, Channel, IncomingStatus
 from vanthu.incoming.errors import DuplicateIncomingError, RegisterBookMissingError
 from vanthu.incoming.models import IncomingRecord
 from vanthu.incoming.permissions import ensure_clerk
+from vanthu.incoming.routing import routing_apply
 from vanthu.incoming.validation import (
     Errors,
     check_dates,
@@ -134,14 +136,17 @@ def _validate(data: IncomingData, texts: dict[str, str], *, arrival_date: dt.dat
     return document_type
 
 
-def _register_book(*, agency: Agency, data: IncomingData) -> RegisterBook:
-    kind = RegisterKind.SECRET_INCOMING if data.confidentiality else RegisterKind.INCOMING
+def register_book_for(
+    *, agency: Agency, confidentiality: int, register_book_id: int | None = None
+) -> RegisterBook:
+    """Return the active incoming book (the secret one for a confidential document) to use."""
+    kind = RegisterKind.SECRET_INCOMING if confidentiality else RegisterKind.INCOMING
     books = RegisterBook.objects.filter(agency=agency, kind=kind, is_active=True)
-    if data.register_book_id is not None:
-        books = books.filter(pk=data.register_book_id)
+    if register_book_id is not None:
+        books = books.filter(pk=register_book_id)
     book = books.order_by("pk").first()
     if book is None:
-        field = "register_book_id" if data.register_book_id is not None else "confidentiality"
+        field = "register_book_id" if register_book_id is not None else "confidentiality"
         raise RegisterBookMissingError(
             fields={field: [str(RegisterBookMissingError.default_message)]}
         )
@@ -189,10 +194,38 @@ def _earlier_registration(
     )
 
 
-def incoming_register(
+def earlier_with_content(
+    *, agency_id: int, year: int, sha256s: Collection[str], exclude_pk: int | None = None
+) -> IncomingRecord | None:
+    """Return the first record of the agency and year holding a file with one of these digests."""
+    if not sha256s:
+        return None
+    records = IncomingRecord.objects.filter(
+        agency_id=agency_id,
+        arrival_year=year,
+        document__attachments__blob__sha256__in=list(sha256s),
+    )
+    if exclude_pk is not None:
+        records = records.exclude(pk=exclude_pk)
+    return records.select_related("document").order_by("pk").first()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PreparedRegistration:
+    """A registration checked outside the transaction, ready to be committed."""
+
+    data: IncomingData
+    agency: Agency
+    arrival_date: dt.date
+    texts: dict[str, str]
+    document_type: DocumentType
+    book: RegisterBook
+
+
+def registration_prepare(
     *, actor: User, data: IncomingData, on: dt.date | None = None
-) -> IncomingRecord:
-    """Register an incoming document in the actor's agency and give it its arrival number.
+) -> PreparedRegistration:
+    """Check who registers and what (all Annex VI rules); refuse with every field's problem.
 
     ``on`` is the arrival date (default: today in Vietnam; never in the future).
     """
@@ -204,66 +237,133 @@ def incoming_register(
     document_type = _validate(data, texts, arrival_date=arrival_date)
     if not can_see_confidentiality(actor, data.confidentiality):
         raise PermissionDeniedError(_("Bạn không được phép vào sổ văn bản ở độ mật này."))
-    book = _register_book(agency=agency, data=data)
-    with sqlite_writer_queue(), transaction.atomic():
-        earlier = _earlier_registration(
-            agency_id=agency.pk, texts=texts, issued_date=data.issued_date
-        )
-        if earlier is not None and not data.confirm_duplicate:
-            raise DuplicateIncomingError(earlier=incoming_summary(earlier, actor=actor))
-        document = Document.objects.create(
-            owner_agency=agency,
-            document_type=document_type,
-            code_number=texts["code_number"],
-            code_notation=texts["code_notation"],
-            issued_date=data.issued_date,
-            organ_name=texts["organ_name"],
-            subject=texts["subject"],
-            subject_folded=fold(texts["subject"])[:500],
-            signer_position=texts["signer_position"],
-            signer_name=texts["signer_full_name"],
-            language=data.language,
-            page_amount=data.page_amount,
-            urgency=data.urgency,
-            confidentiality=data.confidentiality,
-            to_places=texts["to_places"],
-            description=texts["description"],
-        )
-        allocation = number_allocate(book=book, actor=actor, on=arrival_date)
-        incoming = IncomingRecord.objects.create(
-            document=document,
-            agency=agency,
-            register_book=book,
-            allocation=allocation,
-            arrival_number=allocation.number,
-            arrival_year=allocation.year,
-            arrival_date=arrival_date,
-            channel=data.channel,
-            received_by=actor,
-            due_date=data.due_date,
-            organ_folded=fold(texts["organ_name"])[:200],
-            duplicate_of=earlier,
-            duplicate_reason=texts["duplicate_reason"] if earlier is not None else "",
-        )
-        trace_append(
-            actor=actor,
-            document=document,
-            agency=agency,
-            action=TraceAction.REGISTERED,
-            status=IncomingStatus.REGISTERED,
-            text=_("Vào sổ %(book)s, số đến %(number)s")
-            % {"book": book.name, "number": format_number(allocation.number)},
-        )
-        record(
-            action="incoming.registered",
-            actor=actor,
-            target=incoming,
-            data={
-                "document_id": document.pk,
-                "register_book_id": book.pk,
-                "arrival_year": allocation.year,
-                "arrival_number": allocation.number,
-                "duplicate_of": earlier.pk if earlier is not None else None,
-            },
-        )
+    book = register_book_for(
+        agency=agency,
+        confidentiality=data.confidentiality,
+        register_book_id=data.register_book_id,
+    )
+    return PreparedRegistration(
+        data=data,
+        agency=agency,
+        arrival_date=arrival_date,
+        texts=texts,
+        document_type=document_type,
+        book=book,
+    )
+
+
+def registration_commit(
+    *, actor: User, prepared: PreparedRegistration, content_sha256s: Collection[str] = ()
+) -> IncomingRecord:
+    """Create the Document and its registration (inside the caller's transaction).
+
+    The same number, notation and issuer in the year, or a file of the same content already
+    registered this year, is a suspected duplicate: refused unless confirmed with a reason.
+    """
+    data, texts, agency = prepared.data, prepared.texts, prepared.agency
+    earlier = _earlier_registration(
+        agency_id=agency.pk, texts=texts, issued_date=data.issued_date
+    ) or earlier_with_content(
+        agency_id=agency.pk, year=prepared.arrival_date.year, sha256s=content_sha256s
+    )
+    if earlier is not None and not data.confirm_duplicate:
+        raise DuplicateIncomingError(earlier=incoming_summary(earlier, actor=actor))
+    document = Document.objects.create(
+        owner_agency=agency,
+        document_type=prepared.document_type,
+        code_number=texts["code_number"],
+        code_notation=texts["code_notation"],
+        issued_date=data.issued_date,
+        organ_name=texts["organ_name"],
+        subject=texts["subject"],
+        subject_folded=fold(texts["subject"])[:500],
+        signer_position=texts["signer_position"],
+        signer_name=texts["signer_full_name"],
+        language=data.language,
+        page_amount=data.page_amount,
+        urgency=data.urgency,
+        confidentiality=data.confidentiality,
+        to_places=texts["to_places"],
+        description=texts["description"],
+    )
+    return record_create(
+        actor=actor,
+        document=document,
+        book=prepared.book,
+        arrival_date=prepared.arrival_date,
+        channel=Channel(data.channel),
+        due_date=data.due_date,
+        duplicate_of=earlier,
+        duplicate_reason=texts["duplicate_reason"] if earlier is not None else "",
+    )
+
+
+def record_create(
+    *,
+    actor: User,
+    document: Document,
+    book: RegisterBook,
+    arrival_date: dt.date,
+    channel: Channel,
+    due_date: dt.date | None = None,
+    duplicate_of: IncomingRecord | None = None,
+    duplicate_reason: str = "",
+    audit_data: dict[str, Any] | None = None,
+) -> IncomingRecord:
+    """Register ``document`` in ``book`` with the next arrival number (in the caller's
+    transaction), trace and audit it, and route it when the agency's rule says so."""
+    agency = book.agency
+    allocation = number_allocate(book=book, actor=actor, on=arrival_date)
+    organ_folded = fold(document.organ_name)[:200]
+    incoming = IncomingRecord.objects.create(
+        document=document,
+        agency=agency,
+        register_book=book,
+        allocation=allocation,
+        arrival_number=allocation.number,
+        arrival_year=allocation.year,
+        arrival_date=arrival_date,
+        channel=channel,
+        received_by=actor,
+        due_date=due_date,
+        organ_folded=organ_folded,
+        duplicate_of=duplicate_of,
+        duplicate_reason=duplicate_reason,
+        urgency_rank=URGENCY_RANK[document.urgency],
+    )
+    trace_append(
+        actor=actor,
+        document=document,
+        agency=agency,
+        action=TraceAction.REGISTERED,
+        status=IncomingStatus.REGISTERED,
+        text=_("Vào sổ %(book)s, số đến %(number)s")
+        % {"book": book.name, "number": format_number(allocation.number)},
+    )
+    record(
+        action="incoming.registered",
+        actor=actor,
+        target=incoming,
+        data={
+            "document_id": document.pk,
+            "register_book_id": book.pk,
+            "arrival_year": allocation.year,
+            "arrival_number": allocation.number,
+            "duplicate_of": duplicate_of.pk if duplicate_of is not None else None,
+            **(audit_data or {}),
+        },
+    )
+    routing_apply(actor=actor, incoming=incoming)
     return incoming
+
+
+def incoming_register(
+    *, actor: User, data: IncomingData, on: dt.date | None = None
+) -> IncomingRecord:
+    """Register an incoming document in the actor's agency and give it its arrival number.
+
+    ``on`` is the arrival date (default: today in Vietnam; never in the future).
+    """
+    prepared = registration_prepare(actor=actor, data=data, on=on)
+    with sqlite_writer_queue(), transaction.atomic():
+        return registration_commit(actor=actor, prepared=prepared)

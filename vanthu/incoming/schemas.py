@@ -61,6 +61,11 @@ class IncomingQuery(Schema):
     organ: str | None = Field(None, description="Cơ quan ban hành (không phân biệt dấu)")
     q: str | None = Field(None, description="Tìm trong trích yếu và ký hiệu (không dấu)")
     overdue: bool = False
+    unit: int | None = Field(None, description="Đơn vị được giao (mã đơn vị)")
+    assignee: str | None = Field(None, description="Người được giao (tên đăng nhập)")
+    sort: Literal["arrival", "urgency"] = Field(
+        "arrival", description="arrival: mới đến trước; urgency: văn bản khẩn trước"
+    )
     cursor: str | None = None
     limit: int = Field(50, ge=1, le=200)
 
@@ -113,8 +118,28 @@ class TraceOut(Schema):
     at: dt.datetime
 
 
+class AttachmentOut(Schema):
+    """A file of the record's document (the original is never modified)."""
+
+    id: int
+    role: str
+    filename: str
+    sha256: str
+    size: int
+    media_type: str
+    created_at: dt.datetime
+
+
+class AttachIn(Schema):
+    """The form fields sent with an attached file (multipart)."""
+
+    role: Literal["original", "appendix"] = Field("original", description="Vai trò của tệp")
+    confirm_duplicate: bool = False
+    duplicate_reason: str = ""
+
+
 class IncomingOut(IncomingItemOut):
-    """An incoming record with all its metadata, assignments and trace."""
+    """An incoming record with all its metadata, files, assignments and trace."""
 
     signer_position: str
     signer_full_name: str
@@ -125,6 +150,9 @@ class IncomingOut(IncomingItemOut):
     received_by: str
     duplicate_of_id: int | None
     duplicate_reason: str
+    proposal: str
+    reply_reference: str
+    attachments: list[AttachmentOut]
     assignments: list[AssignmentOut]
     trace: list[TraceOut]
 
@@ -151,6 +179,22 @@ class AssignIn(Schema):
 
 class CompleteIn(Schema):
     note: str = ""
+    reply_reference: str | None = Field(None, description="Số, ký hiệu văn bản trả lời")
+
+
+class PresentIn(Schema):
+    note: str = ""
+
+
+class NoteIn(Schema):
+    """A note and/or the handler's proposal (at least one)."""
+
+    text: str = ""
+    proposal: str = ""
+
+
+class ReplyIn(Schema):
+    reply_reference: str = Field(description="Số, ký hiệu văn bản trả lời (ví dụ 125/UBND-VP)")
 
 
 class ReturnIn(Schema):
@@ -161,3 +205,49 @@ class DuplicateErrorOut(ErrorOut):
     """409 ``duplicate``: the earlier registration is under ``duplicate_of``."""
 
     duplicate_of: dict[str, Any]
+
+
+class AgencyRefOut(Schema):
+    id: int
+    name: str
+
+
+class DeliveryOut(Schema):
+    """A document sent by another agency of the installation."""
+
+    id: int
+    status: Literal["pending", "accepted", "refused"]
+    from_agency: AgencyRefOut
+    to_agency: AgencyRefOut
+    sent_at: dt.datetime
+    type_code: str
+    type_name: str
+    code_number: str
+    code_notation: str
+    issued_date: IsoDate
+    organ_name: str
+    subject: str
+    urgency: UrgencyName
+    confidentiality: ConfidentialityName
+    refusal_reason: str
+    decided_at: dt.datetime | None
+    incoming_id: int | None
+
+
+class DeliveryPageOut(Schema):
+    items: list[DeliveryOut]
+    next_cursor: str | None
+
+
+class PendingQuery(Schema):
+    cursor: str | None = None
+    limit: int = Field(50, ge=1, le=200)
+
+
+class AcceptIn(Schema):
+    register_book_id: int | None = None
+    due_date: IsoDate | None = None
+
+
+class RefuseIn(Schema):
+    reason: str = Field(description="Lý do từ chối (cơ quan gửi nhìn thấy)")

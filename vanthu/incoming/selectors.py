@@ -15,9 +15,17 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from vanthu.accounts.models import User
 from vanthu.core.errors import NotFoundError
 from vanthu.core.text import clean_text, fold
-from vanthu.incoming.enums import IncomingStatus
-from vanthu.incoming.models import IncomingRecord
-from vanthu.incoming.permissions import is_unit_head, max_confidentiality, sees_whole_register
+from vanthu.documents.models import Attachment
+from vanthu.incoming.enums import DeliveryStatus, IncomingStatus
+from vanthu.incoming.models import IncomingDelivery, IncomingRecord
+from vanthu.incoming.permissions import (
+    is_clerk,
+    is_unit_head,
+    max_confidentiality,
+    sees_whole_register,
+)
+from vanthu.workflow.enums import AssignmentStatus
+from vanthu.workflow.models import Assignment
 from vanthu.workflow.selectors import assignments_reaching
 
 # Statuses in which a document still waits to be handled (and so can be overdue).
@@ -42,6 +50,8 @@ class IncomingFilters:
     organ: str | None = None
     q: str | None = None
     overdue_on: dt.date | None = None
+    unit_id: int | None = None
+    assignee: str | None = None
 
 
 def incoming_visible_for(*, actor: User) -> QuerySet[IncomingRecord]:
@@ -80,7 +90,21 @@ def _filtered(
         )
     if filters.overdue_on is not None:
         conditions &= Q(due_date__lt=filters.overdue_on, status__in=OPEN_STATUSES)
-    return queryset.filter(conditions)
+    queryset = queryset.filter(conditions)
+    if filters.unit_id is not None:
+        reach = Q(party_unit_id=filters.unit_id) | Q(party_user__unit_id=filters.unit_id)
+        queryset = queryset.filter(Exists(_assignments_of_row(reach)))
+    if filters.assignee:
+        reach = Q(party_user__username=filters.assignee)
+        queryset = queryset.filter(Exists(_assignments_of_row(reach)))
+    return queryset
+
+
+def _assignments_of_row(reach: Q) -> QuerySet[Assignment]:
+    """Current (not superseded) assignments of the outer record's document matching ``reach``."""
+    return Assignment.objects.filter(
+        reach, document_id=OuterRef("document_id"), agency_id=OuterRef("agency_id")
+    ).exclude(status=AssignmentStatus.SUPERSEDED)
 
 
 def incoming_list_for(
@@ -110,3 +134,65 @@ def incoming_get_for(*, actor: User, pk: int) -> IncomingRecord:
     if incoming is None:
         raise NotFoundError
     return incoming
+
+
+def incoming_attachments_for(*, actor: User, incoming: IncomingRecord) -> list[Attachment]:
+    """Return the files of a record ``actor`` sees (got from ``incoming_get_for``), oldest first."""
+    if incoming_visible_for(actor=actor).filter(pk=incoming.pk).exists():
+        return list(
+            Attachment.objects.filter(document_id=incoming.document_id)
+            .select_related("blob")
+            .order_by("created_at", "pk")
+        )
+    raise NotFoundError
+
+
+# --- Deliveries between agencies ---------------------------------------------------------------
+
+
+def deliveries_received_for(*, actor: User) -> QuerySet[IncomingDelivery]:
+    """Return the deliveries to the actor's agency a clerk of it may act on (any status)."""
+    if not actor.is_active or not is_clerk(actor):
+        return IncomingDelivery.objects.none()
+    return IncomingDelivery.objects.filter(
+        to_agency_id=actor.agency_id,
+        document__confidentiality__lte=max_confidentiality(actor),
+    ).select_related("document", "document__document_type", "from_agency", "to_agency")
+
+
+def deliveries_pending_for(*, actor: User) -> QuerySet[IncomingDelivery]:
+    """Return the clerk's "chờ tiếp nhận" queue: Hỏa tốc, Thượng khẩn, Khẩn, then by sent time.
+
+    ``queue_order`` then ``id`` is the queue order (keyset-paginable ascending).
+    """
+    return (
+        deliveries_received_for(actor=actor)
+        .filter(status=DeliveryStatus.PENDING)
+        .order_by("queue_order", "pk")
+    )
+
+
+def delivery_get_for(*, actor: User, pk: int) -> IncomingDelivery:
+    """Return one delivery to the actor's agency; NotFoundError when it is not theirs."""
+    delivery = deliveries_received_for(actor=actor).filter(pk=pk).first()
+    if delivery is None:
+        raise NotFoundError
+    return delivery
+
+
+def deliveries_sent_for(
+    *, actor: User, status: DeliveryStatus | None = None
+) -> QuerySet[IncomingDelivery]:
+    """Return what the actor's agency sent (clerks and leaders), newest first.
+
+    With ``status=DeliveryStatus.REFUSED``: the sender's view of refusals and their reasons.
+    """
+    if not actor.is_active or not sees_whole_register(actor):
+        return IncomingDelivery.objects.none()
+    sent = IncomingDelivery.objects.filter(
+        from_agency_id=actor.agency_id,
+        document__confidentiality__lte=max_confidentiality(actor),
+    )
+    if status is not None:
+        sent = sent.filter(status=status)
+    return sent.select_related("document", "to_agency", "decided_by").order_by("-pk")

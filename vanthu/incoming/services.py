@@ -1,6 +1,9 @@
-"""Writes of incoming documents: register, present, assign, complete, return.
+"""Writes of incoming documents: the entry point of every service of the app.
 
-Every step changes the status through ``_transition`` (the ``ALLOWED`` table, under
+Present, assign, complete and return live here; registration, files, deliveries and the
+assignee's steps in their own modules, re-exported below.
+
+Every step changes the status through ``transition`` (the ``ALLOWED`` table, under
 ``select_for_update``), appends to the trace and records an audit event in one transaction.
 """
 
@@ -17,95 +20,57 @@ from vanthu.audit.services import record
 from vanthu.core.errors import InvalidInputError, PermissionDeniedError
 from vanthu.documents.enums import Urgency
 from vanthu.documents.numbering import today_in_vietnam
+from vanthu.incoming.attachments import (
+    incoming_attach,
+    incoming_attachment_download,
+    incoming_register_with_files,
+)
+from vanthu.incoming.delivery import delivery_accept, delivery_refuse, delivery_send
 from vanthu.incoming.enums import IncomingStatus
-from vanthu.incoming.errors import InvalidTransitionError
+from vanthu.incoming.handling import (
+    incoming_note_add,
+    incoming_reply_set,
+    incoming_start,
+    reply_reference_clean,
+    reply_reference_write,
+)
 from vanthu.incoming.models import IncomingRecord
 from vanthu.incoming.permissions import can_route, ensure_clerk, ensure_same_agency, is_unit_head
 from vanthu.incoming.registration import IncomingData, incoming_register
-from vanthu.workflow.deadlines import due_date_default
-from vanthu.workflow.enums import AssignmentRole, AssignmentStatus, TraceAction
-from vanthu.workflow.models import Assignment
-from vanthu.workflow.parties import Party
-from vanthu.workflow.selectors import active_assignments_of
-from vanthu.workflow.services import (
-    assignment_create_set,
-    assignments_close,
-    long_text,
-    trace_append,
+from vanthu.incoming.transitions import (
+    ALLOWED,
+    ensure_allowed,
+    holds_lead,
+    lead_of,
+    locked_get,
+    transition,
 )
+from vanthu.workflow.deadlines import due_date_default
+from vanthu.workflow.enums import AssignmentStatus, TraceAction
+from vanthu.workflow.parties import Party
+from vanthu.workflow.services import assignment_create_set, assignments_close, long_text
 
 __all__ = [
     "ALLOWED",
     "IncomingData",
+    "delivery_accept",
+    "delivery_refuse",
+    "delivery_send",
     "incoming_assign",
+    "incoming_attach",
+    "incoming_attachment_download",
     "incoming_complete",
+    "incoming_note_add",
     "incoming_present",
     "incoming_register",
+    "incoming_register_with_files",
+    "incoming_reply_set",
     "incoming_return",
+    "incoming_start",
     "incoming_viewed",
 ]
 
 S = IncomingStatus
-ALLOWED: dict[IncomingStatus, frozenset[IncomingStatus]] = {
-    S.REGISTERED: frozenset({S.PRESENTED, S.ASSIGNED, S.RETURNED}),
-    S.PRESENTED: frozenset({S.ASSIGNED, S.RETURNED}),
-    S.ASSIGNED: frozenset({S.ASSIGNED, S.IN_PROGRESS, S.DONE, S.RETURNED}),
-    S.IN_PROGRESS: frozenset({S.ASSIGNED, S.DONE, S.RETURNED}),
-    S.RETURNED: frozenset({S.PRESENTED, S.ASSIGNED}),
-    S.DONE: frozenset(),
-}
-
-
-def _locked(incoming: IncomingRecord) -> IncomingRecord:
-    return (
-        IncomingRecord.objects.select_for_update(of=("self",))
-        .select_related("document", "document__document_type", "agency")
-        .get(pk=incoming.pk)
-    )
-
-
-def _ensure_allowed(locked: IncomingRecord, target: IncomingStatus) -> None:
-    if target not in ALLOWED[IncomingStatus(locked.status)]:
-        raise InvalidTransitionError
-
-
-def _transition(
-    locked: IncomingRecord,
-    target: IncomingStatus,
-    *,
-    actor: User,
-    action: TraceAction,
-    text: str,
-    also_update: Sequence[str] = (),
-) -> None:
-    _ensure_allowed(locked, target)
-    locked.status = target
-    locked.save(update_fields=["status", "updated_at", *also_update])
-    trace_append(
-        actor=actor,
-        document=locked.document,
-        agency=locked.agency,
-        action=action,
-        status=target,
-        text=text,
-    )
-
-
-def _lead_of(locked: IncomingRecord) -> Assignment | None:
-    return (
-        active_assignments_of(document_id=locked.document_id, agency_id=locked.agency_id)
-        .filter(role=AssignmentRole.LEAD)
-        .first()
-    )
-
-
-def _holds_lead(actor: User, lead: Assignment | None) -> bool:
-    """Return whether ``actor`` answers for the lead: the lead person or the lead unit's head."""
-    if lead is None:
-        return False
-    if lead.party_user_id is not None:
-        return lead.party_user_id == actor.pk
-    return lead.party_unit_id == actor.unit_id and is_unit_head(actor)
 
 
 def incoming_present(*, actor: User, incoming: IncomingRecord, note: str = "") -> IncomingRecord:
@@ -114,15 +79,15 @@ def incoming_present(*, actor: User, incoming: IncomingRecord, note: str = "") -
     ensure_same_agency(actor, incoming.agency_id)
     note = long_text(note)
     with transaction.atomic():
-        locked = _locked(incoming)
-        _transition(locked, S.PRESENTED, actor=actor, action=TraceAction.PRESENTED, text=note)
+        locked = locked_get(incoming)
+        transition(locked, S.PRESENTED, actor=actor, action=TraceAction.PRESENTED, text=note)
         record(action="incoming.presented", actor=actor, target=locked, data={"note": note})
     return locked
 
 
 def _unit_of_reassigner(actor: User, locked: IncomingRecord) -> OrgUnit:
     """Return the unit inside which a unit head may re-assign ``locked``, or refuse."""
-    lead = _lead_of(locked)
+    lead = lead_of(locked)
     unit = actor.unit
     if (
         unit is None
@@ -183,7 +148,7 @@ def incoming_assign(
     """
     ensure_same_agency(actor, incoming.agency_id)
     with transaction.atomic():
-        locked = _locked(incoming)
+        locked = locked_get(incoming)
         within_unit = None if can_route(actor) else _unit_of_reassigner(actor, locked)
         due = _due_date(
             locked=locked, requested=due_date, within_unit=within_unit, today=today_in_vietnam()
@@ -201,7 +166,7 @@ def incoming_assign(
         )
         if within_unit is None:
             locked.due_date = due
-        _transition(
+        transition(
             locked,
             S.ASSIGNED,
             actor=actor,
@@ -231,16 +196,28 @@ def _assignment_text(instruction: str, lead: Party, supports: Sequence[Party], d
     return "\n".join(lines)
 
 
-def incoming_complete(*, actor: User, incoming: IncomingRecord, note: str = "") -> IncomingRecord:
-    """Mark the document handled; only the lead assignee (or the lead unit's head) may."""
+def incoming_complete(
+    *,
+    actor: User,
+    incoming: IncomingRecord,
+    note: str = "",
+    reply_reference: str | None = None,
+) -> IncomingRecord:
+    """Mark the document handled; only the lead assignee (or the lead unit's head) may.
+
+    ``reply_reference`` links the reply in the same step.
+    """
     ensure_same_agency(actor, incoming.agency_id)
     note = long_text(note)
+    reference = reply_reference_clean(reply_reference) if reply_reference is not None else None
     with transaction.atomic():
-        locked = _locked(incoming)
-        _ensure_allowed(locked, S.DONE)
-        if not _holds_lead(actor, _lead_of(locked)):
+        locked = locked_get(incoming)
+        ensure_allowed(locked, S.DONE)
+        if not holds_lead(actor, lead_of(locked)):
             raise PermissionDeniedError(_("Chỉ người chủ trì giải quyết mới được hoàn thành."))
-        _transition(locked, S.DONE, actor=actor, action=TraceAction.COMPLETED, text=note)
+        if reference is not None:
+            reply_reference_write(actor=actor, locked=locked, reference=reference)
+        transition(locked, S.DONE, actor=actor, action=TraceAction.COMPLETED, text=note)
         _close(actor=actor, locked=locked, status=AssignmentStatus.DONE)
         record(action="incoming.completed", actor=actor, target=locked, data={"note": note})
     return locked
@@ -253,13 +230,13 @@ def incoming_return(*, actor: User, incoming: IncomingRecord, reason: str) -> In
     if not reason:
         raise InvalidInputError(fields={"reason": [_("Cần nêu lý do trả lại.")]})
     with transaction.atomic():
-        locked = _locked(incoming)
-        _ensure_allowed(locked, S.RETURNED)
-        if not (can_route(actor) or _holds_lead(actor, _lead_of(locked))):
+        locked = locked_get(incoming)
+        ensure_allowed(locked, S.RETURNED)
+        if not (can_route(actor) or holds_lead(actor, lead_of(locked))):
             raise PermissionDeniedError(
                 _("Chỉ người chủ trì hoặc lãnh đạo cơ quan mới được trả lại văn bản.")
             )
-        _transition(locked, S.RETURNED, actor=actor, action=TraceAction.RETURNED, text=reason)
+        transition(locked, S.RETURNED, actor=actor, action=TraceAction.RETURNED, text=reason)
         _close(actor=actor, locked=locked, status=AssignmentStatus.SUPERSEDED)
         record(action="incoming.returned", actor=actor, target=locked, data={"reason": reason})
     return locked

@@ -55,9 +55,10 @@ CLERK = Area(
     slug="van-thu",
     title=_("Văn thư cơ quan"),
     entries=(
-        NavEntry("van-ban-den", _("Văn bản đến")),
+        NavEntry("van-ban-den", _("Văn bản đến"), url_name="incoming:list"),
         NavEntry("van-ban-di", _("Văn bản đi")),
-        NavEntry("so-dang-ky", _("Sổ đăng ký")),
+        NavEntry("so-dang-ky", _("Sổ đăng ký"), url_name="incoming_reports:index"),
+        NavEntry("nhap-so", _("Nhập sổ cũ từ Excel"), url_name="incoming_import:upload"),
         NavEntry("ho-so", _("Hồ sơ")),
     ),
     panels=(
@@ -72,9 +73,10 @@ AGENCY_LEADER = Area(
     slug="lanh-dao",
     title=_("Lãnh đạo cơ quan"),
     entries=(
-        NavEntry("cho-y-kien", _("Văn bản chờ cho ý kiến")),
+        NavEntry("cho-y-kien", _("Văn bản chờ cho ý kiến"), url_name="incoming:inbox"),
         NavEntry("cho-duyet-ky", _("Văn bản chờ duyệt ký")),
-        NavEntry("theo-doi-han", _("Theo dõi hạn xử lý")),
+        NavEntry("theo-doi-han", _("Theo dõi hạn xử lý"), url_name="workflow:overdue"),
+        NavEntry("so-bao-cao", _("Sổ và báo cáo văn bản đến"), url_name="incoming_reports:index"),
     ),
     panels=(
         Panel(_("Văn bản chờ cho ý kiến"), "cho-y-kien"),
@@ -88,8 +90,8 @@ UNIT_HEAD = Area(
     slug="don-vi",
     title=_("Lãnh đạo đơn vị"),
     entries=(
-        NavEntry("van-ban-don-vi", _("Văn bản của đơn vị")),
-        NavEntry("phan-cong", _("Phân công xử lý")),
+        NavEntry("van-ban-don-vi", _("Văn bản của đơn vị"), url_name="incoming:list"),
+        NavEntry("phan-cong", _("Phân công xử lý"), url_name="incoming:worklist"),
     ),
     panels=(
         Panel(_("Văn bản chờ phân công"), "phan-cong"),
@@ -102,7 +104,7 @@ SPECIALIST = Area(
     slug="chuyen-vien",
     title=_("Chuyên viên"),
     entries=(
-        NavEntry("duoc-giao", _("Văn bản được giao")),
+        NavEntry("duoc-giao", _("Văn bản được giao"), url_name="incoming:worklist"),
         NavEntry("du-thao", _("Dự thảo của tôi")),
         NavEntry("ho-so-cong-viec", _("Hồ sơ công việc")),
     ),

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from vanthu.accounts.lockout import LOGIN_FAILED_MESSAGE
-from vanthu.core.errors import DomainError
 
 
 class LoginForm(AuthenticationForm):
@@ -49,21 +47,3 @@ class VietnamesePasswordChangeForm(PasswordChangeForm):
         }
         for name, label in labels.items():
             self.fields[name].label = label
-
-
-def add_domain_error(
-    form: forms.Form, error: DomainError, *, fields: dict[str, str] | None = None
-) -> None:
-    """Show a service refusal on ``form``: beside the fields it names, else above the form.
-
-    ``fields`` maps the service's field names to the form's where they differ.
-    """
-    names = fields or {}
-    placed = False
-    for name, messages in error.fields.items():
-        target = names.get(name, name)
-        if target in form.fields:
-            form.add_error(target, list(messages))
-            placed = True
-    if not placed:
-        form.add_error(None, error.message)

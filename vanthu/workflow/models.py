@@ -150,3 +150,6 @@ class DeadlineRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_urgency_display()}: {self.working_days}"
+
+
+from vanthu.workflow.notification_models import DigestLog, Notification  # noqa: E402, F401

@@ -21,6 +21,7 @@ from vanthu.documents.models import Document
 from vanthu.workflow.enums import AssignmentRole, AssignmentStatus, TraceAction
 from vanthu.workflow.errors import InvalidPartyError
 from vanthu.workflow.models import Assignment, TraceEntry
+from vanthu.workflow.notifications import notify_assignments
 from vanthu.workflow.parties import Party
 
 INSTRUCTION_MAX_LENGTH = 2000
@@ -138,6 +139,7 @@ def assignment_create_set(
                 "within_unit_id": within_unit.pk if within_unit else None,
             },
         )
+        notify_assignments(created)
     return created
 
 

@@ -3,42 +3,18 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 from pytest_django.live_server_helper import LiveServer
 
+from tests.browser import OFFICE, PHONE
 from vanthu.accounts.enums import Role
 from vanthu.accounts.tests.factories import TEST_PASSWORD
 from vanthu.web.tests.builders import make_agency, make_user
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-OFFICE: ViewportSize = {"width": 1366, "height": 768}
-PHONE: ViewportSize = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -101,7 +77,7 @@ class TestClerkInChromium:
         assert not _has_horizontal_scroll(page)
         _screenshot(page, "office")
         nav.get_by_role("link", name="Văn bản đến", exact=True).click()
-        expect(page.get_by_text("Chức năng đang được xây dựng.")).to_be_visible()
+        expect(page.get_by_role("heading", name="Sổ văn bản đến")).to_be_visible()
         assert page.evaluate("window.htmx && window.htmx.version") == "2.0.11"
         _screenshot(page, "section")
         page.get_by_role("button", name="Đăng xuất").click()

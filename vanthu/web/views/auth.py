@@ -14,7 +14,8 @@ from django.views.decorators.cache import never_cache
 
 from vanthu.accounts.services import password_change
 from vanthu.core.errors import DomainError
-from vanthu.web.forms import LoginForm, VietnamesePasswordChangeForm, add_domain_error
+from vanthu.core.forms import form_add_refusal
+from vanthu.web.forms import LoginForm, VietnamesePasswordChangeForm
 
 
 class LoginView(auth_views.LoginView):
@@ -47,7 +48,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
                 new_password=form.cleaned_data["new_password1"],
             )
         except DomainError as error:
-            add_domain_error(form, error, fields={"new_password": "new_password1"})
+            form_add_refusal(form, error, fields={"new_password": "new_password1"})
             return self.form_invalid(form)
         update_session_auth_hash(self.request, user)
         messages.success(self.request, _("Đã đổi mật khẩu."))

@@ -1,0 +1,105 @@
+"""Shared pieces of the XLSX registers: print setup, fonts, borders, header and rows.
+
+Every sheet prints on A4 landscape, fitted to the page width, with the column header rows
+repeated on each page and "Trang x / y" in the footer, in Times New Roman (Liberation Serif 2
+replaces it where it is missing).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+FONT_NAME = "Times New Roman"
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_THIN = Side(style="thin", color="000000")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+def font(*, size: int = 12, bold: bool = False, italic: bool = False) -> Font:
+    """Return the report font."""
+    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic)
+
+
+def new_sheet(workbook: Workbook, title: str, *, first: bool = False) -> Worksheet:
+    """Return a new (or the first) sheet set up for A4 landscape printing."""
+    sheet = workbook.active if first else workbook.create_sheet()
+    if not isinstance(sheet, Worksheet):
+        sheet = workbook.create_sheet()
+    sheet.title = title[:31]
+    setup = sheet.page_setup
+    setup.orientation = "landscape"
+    setup.paperSize = Worksheet.PAPERSIZE_A4
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_margins.left = sheet.page_margins.right = 0.6
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.75
+    sheet.print_options.horizontalCentered = True
+    footer = HeaderFooterItem()
+    footer.center.text = _("Trang &P / &N")
+    footer.center.font = FONT_NAME
+    footer.center.size = 10
+    sheet.oddFooter = footer
+    return sheet
+
+
+def set_widths(sheet: Worksheet, widths: Sequence[float]) -> None:
+    """Set the width of each column, from A."""
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def write_title(
+    sheet: Worksheet, row: int, text: str, *, columns: int, size: int = 14, bold: bool = True
+) -> int:
+    """Write a centred line merged across ``columns``; return the next row."""
+    cell = sheet.cell(row=row, column=1, value=text)
+    cell.font = font(size=size, bold=bold)
+    cell.alignment = WRAP_CENTER
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    return row + 1
+
+
+def write_header(sheet: Worksheet, row: int, columns: Sequence[Any]) -> int:
+    """Write the column titles and their numbers "(1) (2) …" on the next row; repeat both
+    on every printed page; return the first data row."""
+    for index, title in enumerate(columns, start=1):
+        for offset, value in ((0, str(title)), (1, f"({index})")):
+            cell = sheet.cell(row=row + offset, column=index, value=value)
+            cell.font = font(size=11, bold=offset == 0, italic=offset == 1)
+            cell.alignment = WRAP_CENTER
+            cell.border = BORDER
+    sheet.print_title_rows = f"{row}:{row + 1}"
+    sheet.freeze_panes = f"A{row + 2}"
+    return row + 2
+
+
+def write_rows(sheet: Worksheet, row: int, rows: Iterable[Sequence[Any]]) -> int:
+    """Write data rows with borders and wrapped text; return the row after the last."""
+    for values in rows:
+        for index, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=index, value=value)
+            cell.font = font(size=11)
+            cell.alignment = WRAP_TOP
+            cell.border = BORDER
+        row += 1
+    return row
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    """Return the workbook as .xlsx bytes."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,26 @@
+"""URLs of the incoming screens (namespace ``incoming``), included under ``van-ban-den/``."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from vanthu.incoming.views import actions, detail, lists, register
+
+app_name = "incoming"
+urlpatterns = [
+    path("", lists.register_list, name="list"),
+    path("dang-ky/", register.register, name="register"),
+    path("dang-ky/co-quan/", register.organ_autocomplete, name="organ_autocomplete"),
+    path("cho-y-kien/", lists.leader_inbox, name="inbox"),
+    path("duoc-giao/", lists.worklist, name="worklist"),
+    path("<int:pk>/", detail.detail, name="detail"),
+    path("<int:pk>/da-dang-ky/", register.registered, name="registered"),
+    path("<int:pk>/tep/<int:attachment_id>/", detail.attachment_download, name="attachment"),
+    path("<int:pk>/trinh/", actions.present, name="present"),
+    path("<int:pk>/phan-cong/", actions.assign, name="assign"),
+    path("<int:pk>/bat-dau/", actions.start, name="start"),
+    path("<int:pk>/ghi-chu/", actions.note, name="note"),
+    path("<int:pk>/tra-loi/", actions.reply, name="reply"),
+    path("<int:pk>/hoan-thanh/", actions.complete, name="complete"),
+    path("<int:pk>/tra-lai/", actions.give_back, name="give_back"),
+]

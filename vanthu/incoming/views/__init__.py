@@ -1,0 +1,1 @@
+"""HTML screens of incoming documents (server-rendered, HTMX-enhanced)."""
