@@ -15,14 +15,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import math
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse, urlunparse
@@ -169,149 +166,44 @@ class Builder:
         )
 
 
-def analyze() -> None:
-    """Refresh the planner statistics, as autovacuum would after a big load (PostgreSQL)."""
+def analyze(tables: tuple[str, ...] = TABLES) -> None:
+    """Give the planner the statistics the deployed system has after a big load.
+
+    PostgreSQL: ``VACUUM ANALYZE``, as autovacuum would. SQLite: the loading connection is
+    closed, and its ``PRAGMA optimize`` (``vanthu.incoming.sqlite_stats``, run as any
+    connection closes, e.g. at the end of every web request) analyzes the tables it used.
+    """
     from django.db import connection  # noqa: PLC0415
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for table in TABLES:
+            for table in tables:
                 cursor.execute(f"VACUUM ANALYZE {table}")
+    connection.close()
 
 
-# --- child: the measurements -----------------------------------------------------------------
-
-
-class SqlTimer:
-    """An ``execute_wrapper`` that keeps the statements of the current request and their times."""
-
-    def __init__(self) -> None:
-        self.statements: list[tuple[str, Any, float]] = []
-
-    def __call__(self, execute: Callable[..., Any], sql: str, params: Any, *args: Any) -> Any:
-        started = time.perf_counter()
-        try:
-            return execute(sql, params, *args)
-        finally:
-            self.statements.append((sql, params, (time.perf_counter() - started) * 1000))
-
-    def list_query(self) -> tuple[str, Any, float]:
-        """Return the list query of the last request (the one ordering the register)."""
-        return next(
-            s for s in self.statements if "incoming_incomingrecord" in s[0] and "ORDER BY" in s[0]
-        )
-
-
-def summary(values: list[float]) -> dict[str, float]:
-    """Return n, p50, p95 (nearest rank), max and mean of ``values`` (milliseconds, rounded)."""
-    ordered = sorted(values)
-    p50, p95 = (ordered[max(0, math.ceil(share * len(ordered)) - 1)] for share in (0.5, 0.95))
-    figures = {"p50": p50, "p95": p95, "max": ordered[-1], "mean": statistics.fmean(ordered)}
-    return {"n": len(ordered), **{name: round(value, 2) for name, value in figures.items()}}
-
-
-class Session:
-    """The clerk's test client and the SQL timer around each request."""
-
-    def __init__(self, token: str) -> None:
-        from django.test import Client  # noqa: PLC0415
-
-        self.client = Client(HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_HOST="127.0.0.1")
-        self.sql = SqlTimer()
-
-    def get(self, cursor: str | None) -> tuple[float, dict[str, Any]]:
-        """Return the server time (ms) and the body of one page."""
-        from django.db import connection  # noqa: PLC0415
-
-        url = "/api/v1/incoming" + (f"?cursor={cursor}" if cursor else "")
-        self.sql.statements.clear()
-        with connection.execute_wrapper(self.sql):
-            started = time.perf_counter()
-            response = self.client.get(url)
-            elapsed = (time.perf_counter() - started) * 1000
-        if response.status_code != 200:
-            raise RuntimeError(f"{url}: {response.status_code} {response.content[:300]!r}")
-        body: dict[str, Any] = response.json()
-        return elapsed, body
-
-    def repeat(self, cursor: str | None, times: int) -> dict[str, Any]:
-        """Request one page ``times`` times; return the request and list-query figures."""
-        total, query = [], []
-        for _ in range(times):
-            elapsed, _body = self.get(cursor)
-            total.append(elapsed)
-            query.append(self.sql.list_query()[2])
-        return {
-            "server_ms": summary(total),
-            "list_query_ms": summary(query),
-            "statements": len(self.sql.statements),
-        }
-
-
-def walk(session: Session, pages: int) -> tuple[dict[str, Any], str | None]:
-    """Follow ``next_cursor`` from page 1 to ``pages``; return the figures and page P's cursor."""
-    cursor: str | None = None
-    previous: tuple[str, int] | None = None
-    times: list[float] = []
-    rows, ordered = 0, True
-    for page in range(1, pages + 1):
-        elapsed, body = session.get(cursor)
-        times.append(elapsed)
-        for item in body["items"]:
-            key = (item["arrival_date"], item["id"])
-            ordered = ordered and (previous is None or key < previous)
-            previous = key
-        rows += len(body["items"])
-        if page == pages or body["next_cursor"] is None:
-            break
-        cursor = body["next_cursor"]
-    step = max(1, len(times) // 10)
-    buckets = [
-        {"pages": f"{i + 1}-{min(i + step, len(times))}", **summary(times[i : i + step])}
-        for i in range(0, len(times), step)
-    ]
-    figures = {"pages": len(times), "rows": rows, "ordered": ordered, "buckets": buckets}
-    return figures, cursor
-
-
-def explain(sql: str, params: Any) -> list[str]:
-    """Return the plan of one statement (EXPLAIN QUERY PLAN / EXPLAIN (ANALYZE, BUFFERS))."""
-    from django.db import connection  # noqa: PLC0415
-
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
-            return [str(row[0]) for row in cursor.fetchall()]
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
-        return [str(row[3]) for row in cursor.fetchall()]
+# --- child: the measurements (list_timing.py; the specialist and unit head in list_roles.py) ---
 
 
 def run(records: int, pages: int, repeats: int) -> dict[str, Any]:
+    # The parent runs this file as a script (no package on its path): imported in the child.
+    from benchmarks import list_roles  # noqa: PLC0415
+    from benchmarks.list_timing import Session, measure_pages  # noqa: PLC0415
+
     clerk, book_id, token = setup()
     started = time.perf_counter()
     Builder(clerk, book_id, records).run()
     analyze()
     build_seconds = time.perf_counter() - started
-    session = Session(token)
-    for _ in range(20):
-        session.get(None)
-    first = session.repeat(None, repeats)
-    plan_first = session.sql.list_query()
-    walked, cursor = walk(session, min(pages, records // PAGE_SIZE))
-    last = session.repeat(cursor, repeats)
-    plan_last = session.sql.list_query()
+    pages_figures = measure_pages(
+        Session(token), pages=min(pages, records // PAGE_SIZE), repeats=repeats, warmup=20
+    )
     return {
         "records": records,
         "build_seconds": round(build_seconds, 1),
         "page_size": PAGE_SIZE,
-        "page_1": first,
-        "page_last": {"page": walked["pages"], **last},
-        "walk": walked,
-        "plan": {
-            "sql": plan_last[0],
-            "page_1": explain(*plan_first[:2]),
-            "page_last": explain(*plan_last[:2]),
-        },
+        **pages_figures,
+        "roles": list_roles.run(clerk, repeats),
     }
 
 
@@ -343,6 +235,12 @@ def measure(database_url: str, data_dir: Path, options: list[str]) -> dict[str, 
     first, last = result["page_1"]["server_ms"]["p95"], result["page_last"]["server_ms"]["p95"]
     result["last_over_first_p95"] = round(last / first, 2)
     result["within_budget"] = result["walk"]["ordered"] and max(first, last) <= BUDGET_MS
+    for figures in result["roles"].values():
+        worst = max(figures["page_1"]["server_ms"]["p95"], figures["page_last"]["server_ms"]["p95"])
+        figures["within_budget"] = (
+            figures["shows_exactly_those"] and figures["walk"]["ordered"] and worst <= BUDGET_MS
+        )
+        result["within_budget"] = result["within_budget"] and figures["within_budget"]
     return result
 
 
@@ -365,12 +263,17 @@ def measure_postgres(server_url: str, data_dir: Path, options: list[str]) -> dic
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _line(database: str, result: dict[str, Any]) -> str:
+def _pages(result: dict[str, Any]) -> str:
     first, last = result["page_1"]["server_ms"], result["page_last"]["server_ms"]
     return (
-        f"{database}: page 1 p50 {first['p50']} / p95 {first['p95']} ms, "
+        f"page 1 p50 {first['p50']} / p95 {first['p95']} ms, "
         f"page {result['page_last']['page']:,} p50 {last['p50']} / p95 {last['p95']} ms"
     )
+
+
+def _line(database: str, result: dict[str, Any]) -> str:
+    roles = "; ".join(f"{role}: {_pages(figures)}" for role, figures in result["roles"].items())
+    return f"{database}: clerk: {_pages(result)}; {roles}"
 
 
 def main_parent(*, records: int, pages: int, repeats: int) -> int:

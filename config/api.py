@@ -11,6 +11,8 @@ ROUTERS: list[tuple[str, str]] = [
     ("/", "vanthu.documents.apis.router"),
     ("/", "vanthu.incoming.apis.router"),
     ("/", "vanthu.incoming.report_apis.router"),
+    ("/", "vanthu.outgoing.apis.router"),
+    ("/", "vanthu.drafting.checker_apis.router"),
 ]
 
 api = VanThuAPI(

@@ -39,7 +39,10 @@ INSTALLED_APPS = [
     "vanthu.accounts",
     "vanthu.documents",
     "vanthu.workflow",
+    "vanthu.drafting",
     "vanthu.incoming",
+    "vanthu.outgoing",
+    "vanthu.exchange",
     "vanthu.demo",
     "vanthu.web",
 ]

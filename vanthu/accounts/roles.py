@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -12,6 +13,7 @@ from vanthu.accounts.enums import Clearance, Role
 from vanthu.accounts.models import Delegation, User
 
 _ROLES_CACHE = "_vanthu_roles"
+_ROLES_SQL = "SELECT role FROM accounts_userrole WHERE user_id = %s"
 
 
 def roles_of(user: User) -> frozenset[Role]:
@@ -20,7 +22,11 @@ def roles_of(user: User) -> frozenset[Role]:
         return frozenset()
     cached: frozenset[Role] | None = getattr(user, _ROLES_CACHE, None)
     if cached is None:
-        cached = frozenset(Role(value) for value in user.role_grants.values_list("role", flat=True))
+        # Read on almost every request: written out (the ORM query costs more to build than
+        # to run).
+        with connection.cursor() as cursor:
+            cursor.execute(_ROLES_SQL, [user.pk])
+            cached = frozenset(Role(row[0]) for row in cursor.fetchall())
         setattr(user, _ROLES_CACHE, cached)
     return cached
 
@@ -96,3 +102,24 @@ def can_see_confidentiality(user: User, level: int) -> bool:
     if level >= Clearance.SECRET and not settings.VANTHU_ALLOW_CLASSIFIED:
         return False
     return int(user.clearance) >= level
+
+
+def can_route(user: User, *, on: dt.date | None = None) -> bool:
+    """Return whether ``user`` routes the documents of their agency: an agency leader, or a
+    deputy holding a leader's authority by delegation on ``on`` (default: today)."""
+    return user.agency_id is not None and Role.AGENCY_LEADER in effective_roles(user, on=on)
+
+
+def is_unit_head(user: User, unit_id: int | None = None) -> bool:
+    """Return whether ``user`` heads their unit (and so oversees what is given to it).
+
+    With ``unit_id``: whether that unit is the one they head.
+    """
+    if user.unit_id is None or not has_role(user, Role.UNIT_HEAD):
+        return False
+    return unit_id is None or user.unit_id == unit_id
+
+
+def max_confidentiality(user: User) -> int:
+    """Return the highest confidentiality level ``user`` may see (0: none)."""
+    return max(level for level in Clearance.values if can_see_confidentiality(user, level))

@@ -13,6 +13,7 @@ from vanthu.core.errors import InvalidInputError
 from vanthu.demo.composer import AgencyContext
 from vanthu.demo.constants import DEMO_YEAR
 from vanthu.demo.contexts import agency_contexts
+from vanthu.demo.incoming import load_incoming
 from vanthu.demo.province import load_province
 from vanthu.demo.synthetic import DEFAULT_BATCH_SIZE, SyntheticGenerator
 from vanthu.demo.yearbook import load_year
@@ -45,9 +46,12 @@ def demo_load(*, actor: User | None = None) -> DemoLoadResult:
         province = load_province()
         contexts = agency_contexts(province)
         created = {key: value for key, value in province.created.items() if value}
-        documents = load_year(contexts, _document_types())
+        types = _document_types()
+        documents = load_year(contexts, types)
         if documents:
             created["documents"] = documents
+        for key, value in load_incoming(contexts, types).items():
+            created[key] = created.get(key, 0) + value
         result = DemoLoadResult(created, tuple(contexts))
         if result.changed:
             record(

@@ -30,9 +30,13 @@ from vanthu.documents.permissions import ensure_same_agency
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 _SEQUENCE_CREATE_ATTEMPTS = 3
 _ADVISORY_CLASS = 0x5654  # "VT": the advisory-lock namespace of register books
+# The book's ``is_active`` is checked in the same statement, under the same row lock: no
+# separate existence query, and a book closed meanwhile cannot hand out one more number.
 _INCREMENT_SQL = (
     "UPDATE documents_sequence SET last_number = last_number + 1"
-    " WHERE book_id = %s AND year = %s RETURNING last_number"
+    " WHERE book_id = %s AND year = %s AND EXISTS ("
+    "SELECT 1 FROM documents_registerbook WHERE id = %s AND is_active"
+    ") RETURNING last_number"
 )
 
 
@@ -55,25 +59,39 @@ def number_allocate(
     *, book: RegisterBook, actor: User, on: dt.date | None = None
 ) -> NumberAllocation:
     """Allocate the next number of ``book`` for the year of ``on`` (default: today)."""
-    ensure_same_agency(actor=actor, agency_id=book.agency_id)
-    if not RegisterBook.objects.filter(pk=book.pk, is_active=True).exists():
-        raise RegisterBookInactiveError
-    day = on or today_in_vietnam()
     # Everything between taking the lock and committing is kept short: under contention the
     # lock holder's time is every other allocator's waiting time.
     with sqlite_writer_queue(), transaction.atomic():
-        number = _next_number(book_id=book.pk, year=day.year)
-        allocation = NumberAllocation.objects.create(
-            book=book, year=day.year, number=number, allocated_on=day, allocated_by=actor
-        )
+        allocation = number_take(book=book, actor=actor, on=on)
         record(
             action="documents.number_allocated",
             actor=actor,
             target=allocation,
             agency_id=book.agency_id,
-            data={"book_id": book.pk, "year": day.year, "number": number},
+            data=allocation_audit_data(allocation),
         )
     return allocation
+
+
+def number_take(*, book: RegisterBook, actor: User, on: dt.date | None = None) -> NumberAllocation:
+    """Allocate the next number of ``book`` without an audit event of its own.
+
+    For a service that records one event for its whole step in the same transaction: that
+    event's data must hold ``allocation_audit_data(allocation)``. Refuses an inactive book.
+    """
+    ensure_same_agency(actor=actor, agency_id=book.agency_id)
+    day = on or today_in_vietnam()
+    # No savepoint of its own: a refusal here fails the caller's whole step.
+    with sqlite_writer_queue(), transaction.atomic(savepoint=False):
+        number = _next_number(book_id=book.pk, year=day.year)
+        return NumberAllocation.objects.create(
+            book=book, year=day.year, number=number, allocated_on=day, allocated_by=actor
+        )
+
+
+def allocation_audit_data(allocation: NumberAllocation) -> dict[str, int]:
+    """Return what the audit trail keeps of an allocation."""
+    return {"book_id": allocation.book_id, "year": allocation.year, "number": allocation.number}
 
 
 def number_cancel(*, allocation: NumberAllocation, actor: User, reason: str) -> NumberAllocation:
@@ -103,7 +121,8 @@ def number_cancel(*, allocation: NumberAllocation, actor: User, reason: str) -> 
 def _next_number(*, book_id: int, year: int) -> int:
     """Increment the (book, year) Sequence under its row lock and return the new number.
 
-    One ``UPDATE … RETURNING`` takes the lock and increments. The first allocation of a year
+    One ``UPDATE … RETURNING`` takes the lock and increments (only while the book is active).
+    When it finds no row, an inactive book is refused; the first allocation of a year
     inserts the row instead; when two transactions race to insert it, the unique constraint
     lets one win and the other (its savepoint rolled back) increments the winner's row.
     """
@@ -112,10 +131,12 @@ def _next_number(*, book_id: int, year: int) -> int:
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_ADVISORY_CLASS, book_id])
     for _attempt in range(_SEQUENCE_CREATE_ATTEMPTS):
         with connection.cursor() as cursor:
-            cursor.execute(_INCREMENT_SQL, [book_id, year])
+            cursor.execute(_INCREMENT_SQL, [book_id, year, book_id])
             row = cursor.fetchone()
         if row is not None:
             return int(row[0])
+        if not RegisterBook.objects.filter(pk=book_id, is_active=True).exists():
+            raise RegisterBookInactiveError
         try:
             with transaction.atomic():
                 Sequence.objects.create(book_id=book_id, year=year, last_number=1)

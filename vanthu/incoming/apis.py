@@ -14,7 +14,7 @@ from vanthu.incoming import services
 from vanthu.incoming.attachment_apis import router as attachment_router
 from vanthu.incoming.delivery_apis import router as delivery_router
 from vanthu.incoming.enums import IncomingStatus, ListSort
-from vanthu.incoming.presenters import incoming_detail, incoming_item
+from vanthu.incoming.presenters import incoming_detail, incoming_item, registration_detail
 from vanthu.incoming.schemas import (
     CONFIDENTIALITY_LEVELS,
     AssignIn,
@@ -58,8 +58,8 @@ def incoming_register(request: HttpRequest, payload: IncomingIn) -> Status[dict[
     values = payload.dict()
     values["confidentiality"] = CONFIDENTIALITY_LEVELS[payload.confidentiality]
     data = services.IncomingData(**values)
-    incoming = services.incoming_register(actor=request_user(request), data=data)
-    return Status(201, incoming_detail(incoming))
+    registration = services.registration_run(actor=request_user(request), data=data)
+    return Status(201, registration_detail(registration))
 
 
 @router.get(

@@ -25,14 +25,13 @@ from vanthu.documents.locks import sqlite_writer_queue
 from vanthu.documents.mediatypes import DOCX, JPEG, PDF, PNG, TIFF, ZIP
 from vanthu.documents.models import Attachment, Blob
 from vanthu.documents.uploads import blob_store_upload
+from vanthu.incoming.duplicates import earlier_with_content, incoming_summary
 from vanthu.incoming.enums import Channel
 from vanthu.incoming.errors import AttachmentExistsError, DuplicateIncomingError
 from vanthu.incoming.models import IncomingRecord
 from vanthu.incoming.permissions import is_clerk
 from vanthu.incoming.registration import (
     IncomingData,
-    earlier_with_content,
-    incoming_summary,
     registration_commit,
     registration_prepare,
 )
@@ -121,7 +120,7 @@ def incoming_register_with_files(
             )
         incoming = registration_commit(
             actor=actor, prepared=prepared, content_sha256s=[blob.sha256 for blob in blobs]
-        )
+        ).incoming
         for blob, name in zip(blobs, names, strict=True):
             _attachment_create(
                 actor=actor,

@@ -142,7 +142,7 @@ def delivery_accept(
             channel=Channel.ELECTRONIC,
             due_date=due_date,
             audit_data={"delivery_id": locked.pk, "from_agency_id": locked.from_agency_id},
-        )
+        ).incoming
         locked.status = DeliveryStatus.ACCEPTED
         locked.accepted_record = incoming
         locked.decided_by = actor

@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vanthu.documents.enums import Confidentiality, Language, Urgency
+from vanthu.documents.enums import AttachmentRole, Confidentiality, Language, Urgency
 from vanthu.documents.models import DocumentType, RegisterBook
 from vanthu.incoming.enums import IncomingStatus
 from vanthu.incoming.registration import IncomingData
@@ -286,3 +286,62 @@ class PresentForm(forms.Form):
     """Present the registered document to the leader, with an optional note."""
 
     note = forms.CharField(label=_("Ghi chú khi trình"), required=False, max_length=2000)
+
+
+class AcceptForm(forms.Form):
+    """Accept a delivered document: the register book (by confidentiality) and a due date."""
+
+    register_book = forms.TypedChoiceField(
+        label=_("Sổ đăng ký"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("Mặc định theo độ mật của văn bản."),
+        error_messages={"invalid_choice": _("Sổ đăng ký này không dùng được cho văn bản này.")},
+    )
+    due_date = _date_field(_("Hạn giải quyết"), required=False)
+
+    def __init__(self, *args: Any, books: Iterable[RegisterBook], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        books = list(books)
+        book_field = _choice_field(self, "register_book")
+        book_field.choices = [(book.pk, book.name) for book in books] or [
+            ("", _("— Cơ quan chưa có sổ phù hợp —"))
+        ]
+        if books:
+            book_field.initial = books[0].pk
+
+
+class RefuseForm(forms.Form):
+    """Return a delivered document to its sender; the sender sees the reason."""
+
+    reason = forms.CharField(
+        label=_("Lý do trả lại (cơ quan gửi sẽ thấy)"),
+        max_length=500,
+        error_messages={**_REQUIRED, "max_length": _("Không được dài quá %(limit_value)d ký tự.")},
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AttachForm(forms.Form):
+    """Attach one more file to a registered document (a duplicate needs a confirmation)."""
+
+    file = forms.FileField(
+        label=_("Thêm tệp"),
+        required=False,
+        help_text=_("Kéo thả tệp vào ô này hoặc bấm để chọn."),
+    )
+    file_token = forms.CharField(required=False, widget=forms.HiddenInput)
+    role = forms.ChoiceField(
+        label=_("Loại tệp"),
+        choices=[
+            (AttachmentRole.ORIGINAL.value, AttachmentRole.ORIGINAL.label),
+            (AttachmentRole.APPENDIX.value, AttachmentRole.APPENDIX.label),
+        ],
+        initial=AttachmentRole.ORIGINAL.value,
+        required=False,
+    )
+    confirm_duplicate = forms.BooleanField(
+        label=_("Tôi đã kiểm tra và vẫn đính kèm tệp này"), required=False
+    )
+    duplicate_reason = _text(_("Lý do đính kèm tệp trùng"), max_length=500)

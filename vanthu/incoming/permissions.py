@@ -1,11 +1,26 @@
-"""Who may do what with incoming documents (checked again by every service)."""
+"""Who may do what with incoming documents (checked again by every service).
+
+Agency leaders (``can_route``), unit heads and clearance come from ``vanthu.accounts.roles``.
+"""
 
 from __future__ import annotations
 
-from vanthu.accounts.enums import Clearance, Role
+from vanthu.accounts.enums import Role
 from vanthu.accounts.models import Agency, User
-from vanthu.accounts.roles import can_see_confidentiality, effective_roles, has_role
+from vanthu.accounts.roles import can_route, has_role, is_unit_head, max_confidentiality
 from vanthu.core.errors import PermissionDeniedError
+
+# The rules every app shares live in ``vanthu.accounts.roles``; named here too for the
+# incoming views that import them from this module.
+__all__ = [
+    "can_route",
+    "ensure_clerk",
+    "ensure_same_agency",
+    "is_clerk",
+    "is_unit_head",
+    "max_confidentiality",
+    "sees_whole_register",
+]
 
 
 def is_clerk(actor: User) -> bool:
@@ -13,25 +28,9 @@ def is_clerk(actor: User) -> bool:
     return actor.agency_id is not None and has_role(actor, Role.CLERK)
 
 
-def can_route(actor: User) -> bool:
-    """Return whether ``actor`` routes documents: an agency leader, or a deputy by delegation."""
-    return actor.agency_id is not None and Role.AGENCY_LEADER in effective_roles(actor)
-
-
-def is_unit_head(actor: User) -> bool:
-    """Return whether ``actor`` heads a unit (and so oversees what is given to it)."""
-    return actor.unit_id is not None and has_role(actor, Role.UNIT_HEAD)
-
-
 def sees_whole_register(actor: User) -> bool:
     """Return whether ``actor`` sees every incoming record of the agency (clerks, leaders)."""
     return is_clerk(actor) or can_route(actor)
-
-
-def max_confidentiality(actor: User) -> int:
-    """Return the highest confidentiality level ``actor`` may see (0: none)."""
-    visible = [level for level in Clearance.values if can_see_confidentiality(actor, level)]
-    return max(visible)
 
 
 def ensure_clerk(actor: User) -> Agency:

@@ -4,25 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from vanthu.documents.models import Attachment
+from vanthu.documents.models import Attachment, Document
 from vanthu.incoming.models import IncomingDelivery, IncomingRecord
+from vanthu.incoming.registration import Registration
 from vanthu.incoming.schemas import CONFIDENTIALITY_NAMES
 from vanthu.workflow.models import Assignment, TraceEntry
 from vanthu.workflow.selectors import assignments_of, trace_of
 
 
-def incoming_item(incoming: IncomingRecord) -> dict[str, Any]:
-    """Return one register row (needs ``document`` and its type loaded)."""
-    document = incoming.document
+def _document_fields(document: Document) -> dict[str, Any]:
+    """Return what a register row or a delivery shows of the document (type loaded)."""
     return {
-        "id": incoming.pk,
-        "arrival_number": incoming.arrival_number,
-        "arrival_year": incoming.arrival_year,
-        "arrival_date": incoming.arrival_date,
-        "register_book_id": incoming.register_book_id,
-        "channel": incoming.channel,
-        "status": incoming.status,
-        "due_date": incoming.due_date,
         "type_code": document.document_type.code,
         "type_name": document.document_type.name,
         "code_number": document.code_number,
@@ -33,6 +25,20 @@ def incoming_item(incoming: IncomingRecord) -> dict[str, Any]:
         "urgency": document.urgency,
         "confidentiality": CONFIDENTIALITY_NAMES[document.confidentiality],
     }
+
+
+def incoming_item(incoming: IncomingRecord) -> dict[str, Any]:
+    """Return one register row (needs ``document`` and its type loaded)."""
+    return {
+        "id": incoming.pk,
+        "arrival_number": incoming.arrival_number,
+        "arrival_year": incoming.arrival_year,
+        "arrival_date": incoming.arrival_date,
+        "register_book_id": incoming.register_book_id,
+        "channel": incoming.channel,
+        "status": incoming.status,
+        "due_date": incoming.due_date,
+    } | _document_fields(incoming.document)
 
 
 def _assignment(row: Assignment) -> dict[str, Any]:
@@ -85,8 +91,37 @@ def _attachments(incoming: IncomingRecord) -> list[dict[str, Any]]:
 
 def incoming_detail(incoming: IncomingRecord) -> dict[str, Any]:
     """Return the full record with its files, assignments and trace (three more queries)."""
-    document = incoming.document
     keys = {"document_id": incoming.document_id, "agency_id": incoming.agency_id}
+    return _detail(
+        incoming,
+        attachments=_attachments(incoming),
+        assignments=[_assignment(row) for row in assignments_of(**keys)],
+        trace=[_trace(entry) for entry in trace_of(**keys)],
+    )
+
+
+def registration_detail(registration: Registration) -> dict[str, Any]:
+    """Return a record just registered from what the registration wrote (no query).
+
+    A new registration has no files yet (files come with ``incoming_register_with_files``,
+    whose answer is built by ``incoming_detail``).
+    """
+    return _detail(
+        registration.incoming,
+        attachments=[],
+        assignments=[_assignment(row) for row in registration.assignments],
+        trace=[_trace(entry) for entry in registration.trace],
+    )
+
+
+def _detail(
+    incoming: IncomingRecord,
+    *,
+    attachments: list[dict[str, Any]],
+    assignments: list[dict[str, Any]],
+    trace: list[dict[str, Any]],
+) -> dict[str, Any]:
+    document = incoming.document
     return incoming_item(incoming) | {
         "signer_position": document.signer_position,
         "signer_full_name": document.signer_name,
@@ -99,31 +134,21 @@ def incoming_detail(incoming: IncomingRecord) -> dict[str, Any]:
         "duplicate_reason": incoming.duplicate_reason,
         "proposal": incoming.proposal,
         "reply_reference": incoming.reply_reference,
-        "attachments": _attachments(incoming),
-        "assignments": [_assignment(row) for row in assignments_of(**keys)],
-        "trace": [_trace(entry) for entry in trace_of(**keys)],
+        "attachments": attachments,
+        "assignments": assignments,
+        "trace": trace,
     }
 
 
 def delivery_out(delivery: IncomingDelivery) -> dict[str, Any]:
     """Return one delivery (needs ``document`` with its type and both agencies loaded)."""
-    document = delivery.document
     return {
         "id": delivery.pk,
         "status": delivery.status,
         "from_agency": {"id": delivery.from_agency_id, "name": delivery.from_agency.name},
         "to_agency": {"id": delivery.to_agency_id, "name": delivery.to_agency.name},
         "sent_at": delivery.sent_at,
-        "type_code": document.document_type.code,
-        "type_name": document.document_type.name,
-        "code_number": document.code_number,
-        "code_notation": document.code_notation,
-        "issued_date": document.issued_date,
-        "organ_name": document.organ_name,
-        "subject": document.subject,
-        "urgency": document.urgency,
-        "confidentiality": CONFIDENTIALITY_NAMES[document.confidentiality],
         "refusal_reason": delivery.refusal_reason,
         "decided_at": delivery.decided_at,
         "incoming_id": delivery.accepted_record_id,
-    }
+    } | _document_fields(delivery.document)

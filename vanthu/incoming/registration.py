@@ -23,12 +23,23 @@ from vanthu.core.text import clean_text, fold
 from vanthu.documents.enums import Confidentiality, Language, RegisterKind, Urgency
 from vanthu.documents.locks import sqlite_writer_queue
 from vanthu.documents.models import Document, DocumentType, RegisterBook
-from vanthu.documents.numbering import format_number, number_allocate, today_in_vietnam
+from vanthu.documents.numbering import (
+    allocation_audit_data,
+    format_number,
+    number_take,
+    today_in_vietnam,
+)
+from vanthu.incoming.duplicates import (
+    earlier_registration,
+    earlier_with_content,
+    incoming_summary,
+)
 from vanthu.incoming.enums import URGENCY_RANK, Channel, IncomingStatus
 from vanthu.incoming.errors import DuplicateIncomingError, RegisterBookMissingError
 from vanthu.incoming.models import IncomingRecord
 from vanthu.incoming.permissions import ensure_clerk
 from vanthu.incoming.routing import routing_apply
+from vanthu.incoming.type_cache import document_type_by_code, type_abbreviations
 from vanthu.incoming.validation import (
     Errors,
     check_dates,
@@ -37,7 +48,8 @@ from vanthu.incoming.validation import (
     notation_problem,
 )
 from vanthu.workflow.enums import TraceAction
-from vanthu.workflow.services import trace_append
+from vanthu.workflow.models import Assignment, TraceEntry
+from vanthu.workflow.services import trace_audit_data, trace_entry_add
 
 _TEXT_FIELDS = (
     "code_number",
@@ -94,7 +106,7 @@ def _check_choices(data: IncomingData, errors: Errors) -> None:
 
 
 def _document_type(code: str, errors: Errors) -> DocumentType | None:
-    document_type = DocumentType.objects.filter(code=code).first()
+    document_type = document_type_by_code(code)
     if document_type is None:
         errors.setdefault("type_code", []).append(_("Không có loại văn bản với mã này."))
     return document_type
@@ -103,11 +115,8 @@ def _document_type(code: str, errors: Errors) -> DocumentType | None:
 def _check_notation(notation: str, document_type: DocumentType | None, errors: Errors) -> None:
     if not notation or document_type is None:
         return
-    abbreviations = frozenset(
-        DocumentType.objects.exclude(abbreviation="").values_list("abbreviation", flat=True)
-    )
     problem = notation_problem(
-        notation, document_type=document_type, type_abbreviations=abbreviations
+        notation, document_type=document_type, type_abbreviations=type_abbreviations()
     )
     if problem:
         errors.setdefault("code_notation", []).append(problem)
@@ -136,78 +145,40 @@ def _validate(data: IncomingData, texts: dict[str, str], *, arrival_date: dt.dat
     return document_type
 
 
+# Read on every registration: written out (building the ORM query costs far more than running
+# it). The first active book of the kind, or the one asked for if it is such a book.
+_BOOK_SQL = (
+    "SELECT * FROM documents_registerbook WHERE agency_id = %s AND kind = %s AND is_active"
+    " ORDER BY id LIMIT 1"
+)
+_BOOK_BY_ID_SQL = _BOOK_SQL.replace(" ORDER BY", " AND id = %s ORDER BY")
+
+
 def register_book_for(
     *, agency: Agency, confidentiality: int, register_book_id: int | None = None
 ) -> RegisterBook:
     """Return the active incoming book (the secret one for a confidential document) to use."""
     kind = RegisterKind.SECRET_INCOMING if confidentiality else RegisterKind.INCOMING
-    books = RegisterBook.objects.filter(agency=agency, kind=kind, is_active=True)
+    sql, params = _BOOK_SQL, [agency.pk, kind.value]
     if register_book_id is not None:
-        books = books.filter(pk=register_book_id)
-    book = books.order_by("pk").first()
+        sql, params = _BOOK_BY_ID_SQL, [*params, register_book_id]
+    book = next(iter(RegisterBook.objects.raw(sql, params)), None)
     if book is None:
         field = "register_book_id" if register_book_id is not None else "confidentiality"
         raise RegisterBookMissingError(
             fields={field: [str(RegisterBookMissingError.default_message)]}
         )
+    book.agency = agency  # the caller's instance: no second read of the agency
     return book
 
 
-def incoming_summary(incoming: IncomingRecord, *, actor: User) -> dict[str, Any]:
-    """Return what a clerk is shown of an earlier registration (no content above clearance)."""
-    summary: dict[str, Any] = {
-        "id": incoming.pk,
-        "arrival_number": incoming.arrival_number,
-        "arrival_year": incoming.arrival_year,
-        "arrival_date": incoming.arrival_date.isoformat(),
-        "status": incoming.status,
-    }
-    document = incoming.document
-    if can_see_confidentiality(actor, document.confidentiality):
-        summary |= {
-            "code_number": document.code_number,
-            "code_notation": document.code_notation,
-            "issued_date": document.issued_date.isoformat(),
-            "organ_name": document.organ_name,
-            "subject": document.subject,
-        }
-    return summary
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Registration:
+    """A record just registered, with what was written beside it (no need to read it back)."""
 
-
-def _earlier_registration(
-    *, agency_id: int, texts: dict[str, str], issued_date: dt.date
-) -> IncomingRecord | None:
-    """Return the first registration of the same number, notation and issuer in that year."""
-    if not texts["code_number"]:
-        return None
-    return (
-        IncomingRecord.objects.filter(
-            agency_id=agency_id,
-            organ_folded=fold(texts["organ_name"])[:200],
-            document__code_number=texts["code_number"],
-            document__code_notation=texts["code_notation"],
-            document__issued_date__year=issued_date.year,
-        )
-        .select_related("document")
-        .order_by("pk")
-        .first()
-    )
-
-
-def earlier_with_content(
-    *, agency_id: int, year: int, sha256s: Collection[str], exclude_pk: int | None = None
-) -> IncomingRecord | None:
-    """Return the first record of the agency and year holding a file with one of these digests."""
-    if not sha256s:
-        return None
-    records = IncomingRecord.objects.filter(
-        agency_id=agency_id,
-        arrival_year=year,
-        document__attachments__blob__sha256__in=list(sha256s),
-    )
-    if exclude_pk is not None:
-        records = records.exclude(pk=exclude_pk)
-    return records.select_related("document").order_by("pk").first()
+    incoming: IncomingRecord
+    trace: list[TraceEntry]
+    assignments: list[Assignment]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -254,14 +225,14 @@ def registration_prepare(
 
 def registration_commit(
     *, actor: User, prepared: PreparedRegistration, content_sha256s: Collection[str] = ()
-) -> IncomingRecord:
+) -> Registration:
     """Create the Document and its registration (inside the caller's transaction).
 
     The same number, notation and issuer in the year, or a file of the same content already
     registered this year, is a suspected duplicate: refused unless confirmed with a reason.
     """
     data, texts, agency = prepared.data, prepared.texts, prepared.agency
-    earlier = _earlier_registration(
+    earlier = earlier_registration(
         agency_id=agency.pk, texts=texts, issued_date=data.issued_date
     ) or earlier_with_content(
         agency_id=agency.pk, year=prepared.arrival_date.year, sha256s=content_sha256s
@@ -309,12 +280,15 @@ def record_create(
     duplicate_of: IncomingRecord | None = None,
     duplicate_reason: str = "",
     audit_data: dict[str, Any] | None = None,
-) -> IncomingRecord:
+) -> Registration:
     """Register ``document`` in ``book`` with the next arrival number (in the caller's
-    transaction), trace and audit it, and route it when the agency's rule says so."""
+    transaction), trace it, and route it when the agency's rule says so.
+
+    One audit event, ``incoming.registered``, tells all of it: the record, the number taken
+    (``allocation_*``) and the trace entry written (``trace_*``).
+    """
     agency = book.agency
-    allocation = number_allocate(book=book, actor=actor, on=arrival_date)
-    organ_folded = fold(document.organ_name)[:200]
+    allocation = number_take(book=book, actor=actor, on=arrival_date)
     incoming = IncomingRecord.objects.create(
         document=document,
         agency=agency,
@@ -326,12 +300,12 @@ def record_create(
         channel=channel,
         received_by=actor,
         due_date=due_date,
-        organ_folded=organ_folded,
+        organ_folded=fold(document.organ_name)[:200],
         duplicate_of=duplicate_of,
         duplicate_reason=duplicate_reason,
         urgency_rank=URGENCY_RANK[document.urgency],
     )
-    trace_append(
+    entry = trace_entry_add(
         actor=actor,
         document=document,
         agency=agency,
@@ -350,11 +324,28 @@ def record_create(
             "arrival_year": allocation.year,
             "arrival_number": allocation.number,
             "duplicate_of": duplicate_of.pk if duplicate_of is not None else None,
+            "allocation_id": allocation.pk,
+            **{
+                f"allocation_{key}": value
+                for key, value in allocation_audit_data(allocation).items()
+            },
+            **{f"trace_{key}": value for key, value in trace_audit_data(entry).items()},
             **(audit_data or {}),
         },
     )
-    routing_apply(actor=actor, incoming=incoming)
-    return incoming
+    routed = routing_apply(actor=actor, incoming=incoming)
+    if routed is None:
+        return Registration(incoming=incoming, trace=[entry], assignments=[])
+    return Registration(
+        incoming=incoming, trace=[entry, routed.trace_entry], assignments=routed.assignments
+    )
+
+
+def registration_run(*, actor: User, data: IncomingData, on: dt.date | None = None) -> Registration:
+    """Register like ``incoming_register``; return the record with its trace and assignments."""
+    prepared = registration_prepare(actor=actor, data=data, on=on)
+    with sqlite_writer_queue(), transaction.atomic():
+        return registration_commit(actor=actor, prepared=prepared)
 
 
 def incoming_register(
@@ -364,6 +355,4 @@ def incoming_register(
 
     ``on`` is the arrival date (default: today in Vietnam; never in the future).
     """
-    prepared = registration_prepare(actor=actor, data=data, on=on)
-    with sqlite_writer_queue(), transaction.atomic():
-        return registration_commit(actor=actor, prepared=prepared)
+    return registration_run(actor=actor, data=data, on=on).incoming

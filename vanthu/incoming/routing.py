@@ -6,7 +6,9 @@ assigned at once to the unit as lead, with the default due date (or the one the 
 
 from __future__ import annotations
 
-from django.db import transaction
+from dataclasses import dataclass
+
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from vanthu.accounts.models import User
@@ -17,21 +19,35 @@ from vanthu.incoming.models import IncomingRecord, RoutingRule
 from vanthu.incoming.transitions import transition
 from vanthu.workflow.deadlines import due_date_default
 from vanthu.workflow.enums import TraceAction
+from vanthu.workflow.models import Assignment, TraceEntry
 from vanthu.workflow.parties import Party
 from vanthu.workflow.services import assignment_create_set
 
+# Asked on every registration and rarely found: written out (building the ORM query costs far
+# more than running it); the rule itself is read only when there is one.
+_RULE_SQL = "SELECT id FROM incoming_routingrule WHERE agency_id = %s AND document_type_id = %s"
+
 
 def routing_rule_for(*, agency_id: int, document_type_id: int) -> RoutingRule | None:
-    """Return the agency's rule for this document type, if it has one."""
-    return (
-        RoutingRule.objects.filter(agency_id=agency_id, document_type_id=document_type_id)
-        .select_related("unit")
-        .first()
-    )
+    """Return the agency's rule for this document type, if it has one (at most one)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_RULE_SQL, [agency_id, document_type_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    return RoutingRule.objects.select_related("unit").get(pk=row[0])
 
 
-def routing_apply(*, actor: User, incoming: IncomingRecord) -> bool:
-    """Assign a just-registered record to the unit of the agency's rule; False without one.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Routed:
+    """What routing wrote: the assignments and the trace entry of the step."""
+
+    assignments: list[Assignment]
+    trace_entry: TraceEntry
+
+
+def routing_apply(*, actor: User, incoming: IncomingRecord) -> Routed | None:
+    """Assign a just-registered record to the unit of the agency's rule; None without one.
 
     Runs inside the registering transaction (the new row is not visible to anyone else yet).
     """
@@ -40,7 +56,7 @@ def routing_apply(*, actor: User, incoming: IncomingRecord) -> bool:
         agency_id=incoming.agency_id, document_type_id=document.document_type_id
     )
     if rule is None:
-        return False
+        return None
     due = incoming.due_date or due_date_default(
         incoming.agency,
         Urgency(document.urgency),
@@ -57,7 +73,7 @@ def routing_apply(*, actor: User, incoming: IncomingRecord) -> bool:
             due_date=due,
         )
         incoming.due_date = due
-        transition(
+        entry = transition(
             incoming,
             IncomingStatus.ASSIGNED,
             actor=actor,
@@ -77,4 +93,4 @@ def routing_apply(*, actor: User, incoming: IncomingRecord) -> bool:
                 "due_date": due,
             },
         )
-    return True
+    return Routed(assignments=assignments, trace_entry=entry)

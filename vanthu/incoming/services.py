@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vanthu.accounts.models import OrgUnit, User
+from vanthu.accounts.roles import can_route, is_unit_head
 from vanthu.audit.services import record
 from vanthu.core.errors import InvalidInputError, PermissionDeniedError
 from vanthu.documents.enums import Urgency
@@ -35,8 +36,8 @@ from vanthu.incoming.handling import (
     reply_reference_write,
 )
 from vanthu.incoming.models import IncomingRecord
-from vanthu.incoming.permissions import can_route, ensure_clerk, ensure_same_agency, is_unit_head
-from vanthu.incoming.registration import IncomingData, incoming_register
+from vanthu.incoming.permissions import ensure_clerk, ensure_same_agency
+from vanthu.incoming.registration import IncomingData, incoming_register, registration_run
 from vanthu.incoming.transitions import (
     ALLOWED,
     ensure_allowed,
@@ -68,6 +69,7 @@ __all__ = [
     "incoming_return",
     "incoming_start",
     "incoming_viewed",
+    "registration_run",
 ]
 
 S = IncomingStatus

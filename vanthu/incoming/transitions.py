@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vanthu.accounts.models import User
+from vanthu.accounts.roles import is_unit_head
 from vanthu.incoming.enums import IncomingStatus
 from vanthu.incoming.errors import InvalidTransitionError
 from vanthu.incoming.models import IncomingRecord
-from vanthu.incoming.permissions import is_unit_head
 from vanthu.workflow.enums import AssignmentRole, TraceAction
-from vanthu.workflow.models import Assignment
+from vanthu.workflow.models import Assignment, TraceEntry
 from vanthu.workflow.selectors import active_assignments_of
 from vanthu.workflow.services import trace_append
 
@@ -53,12 +53,12 @@ def transition(
     action: TraceAction,
     text: str,
     also_update: Sequence[str] = (),
-) -> None:
-    """Move ``locked`` to ``target`` and append the step to the trace."""
+) -> TraceEntry:
+    """Move ``locked`` to ``target`` and append the step to the trace (returned)."""
     ensure_allowed(locked, target)
     locked.status = target
     locked.save(update_fields=["status", "updated_at", *also_update])
-    trace_append(
+    return trace_append(
         actor=actor,
         document=locked.document,
         agency=locked.agency,

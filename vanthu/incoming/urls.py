@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from vanthu.incoming.views import actions, detail, lists, register
+from vanthu.incoming.views import actions, attach, detail, lists, queue, register
 
 app_name = "incoming"
 urlpatterns = [
@@ -13,9 +13,19 @@ urlpatterns = [
     path("dang-ky/co-quan/", register.organ_autocomplete, name="organ_autocomplete"),
     path("cho-y-kien/", lists.leader_inbox, name="inbox"),
     path("duoc-giao/", lists.worklist, name="worklist"),
+    path("cho-tiep-nhan/", queue.deliveries, name="deliveries"),
+    path("cho-tiep-nhan/<int:delivery_id>/tiep-nhan/", queue.accept, name="delivery_accept"),
+    path("cho-tiep-nhan/<int:delivery_id>/tra-lai/", queue.refuse, name="delivery_refuse"),
+    path(
+        "cho-tiep-nhan/<int:delivery_id>/tep/<int:attachment_id>/",
+        queue.attachment_download,
+        name="delivery_attachment",
+    ),
+    path("cho-tiep-nhan/da-tiep-nhan/<int:pk>/", queue.accepted, name="delivery_accepted"),
     path("<int:pk>/", detail.detail, name="detail"),
     path("<int:pk>/da-dang-ky/", register.registered, name="registered"),
     path("<int:pk>/tep/<int:attachment_id>/", detail.attachment_download, name="attachment"),
+    path("<int:pk>/dinh-kem/", attach.attach, name="attach"),
     path("<int:pk>/trinh/", actions.present, name="present"),
     path("<int:pk>/phan-cong/", actions.assign, name="assign"),
     path("<int:pk>/bat-dau/", actions.start, name="start"),

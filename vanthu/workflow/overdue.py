@@ -16,9 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanthu.accounts.calendar import agency_calendar
-from vanthu.accounts.enums import Clearance, Role
 from vanthu.accounts.models import Agency, OrgUnit, User
-from vanthu.accounts.roles import can_see_confidentiality, effective_roles, has_role
+from vanthu.accounts.roles import can_route, is_unit_head, max_confidentiality
 from vanthu.core.collation import sort_key
 from vanthu.core.errors import PermissionDeniedError
 from vanthu.workflow.deadlines import working_days_left
@@ -79,15 +78,11 @@ def overdue_scope_for(actor: User) -> OverdueScope:
     agency = actor.agency
     if not actor.is_active or agency is None:
         raise PermissionDeniedError
-    if Role.AGENCY_LEADER in effective_roles(actor):
+    if can_route(actor):
         return OverdueScope(agency=agency)
-    if actor.unit is not None and has_role(actor, Role.UNIT_HEAD):
+    if actor.unit is not None and is_unit_head(actor):
         return OverdueScope(agency=agency, unit=actor.unit)
     raise PermissionDeniedError
-
-
-def _max_confidentiality(actor: User) -> int:
-    return max(level for level in Clearance.values if can_see_confidentiality(actor, level))
 
 
 def overdue_assignments_for(*, actor: User, on: dt.date) -> QuerySet[Assignment]:
@@ -98,7 +93,7 @@ def overdue_assignments_for(*, actor: User, on: dt.date) -> QuerySet[Assignment]
         status=AssignmentStatus.ACTIVE,
         role__in=REMINDED_ROLES,
         due_date__lt=on,
-        document__confidentiality__lte=_max_confidentiality(actor),
+        document__confidentiality__lte=max_confidentiality(actor),
     )
     if scope.unit is not None:
         queryset = queryset.filter(

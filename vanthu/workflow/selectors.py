@@ -57,7 +57,11 @@ def assignments_reaching(*, user: User, include_unit: bool) -> QuerySet[Assignme
     """
     reach = Q(party_user_id=user.pk)
     if include_unit and user.unit_id is not None:
-        reach |= Q(party_unit_id=user.unit_id) | Q(party_user__unit_id=user.unit_id)
+        # The members (the user among them) read first, as a list: each branch of the OR then
+        # has an index of its own (party unit, party user) on both databases (PostgreSQL
+        # scans the whole table for an OR with a subquery).
+        members = list(User.objects.filter(unit_id=user.unit_id).values_list("pk", flat=True))
+        reach = Q(party_unit_id=user.unit_id) | Q(party_user_id__in=members)
     return Assignment.objects.filter(reach).exclude(status=AssignmentStatus.SUPERSEDED)
 
 

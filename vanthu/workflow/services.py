@@ -175,16 +175,44 @@ def trace_append(
     text: str = "",
 ) -> TraceEntry:
     """Append one step to the document's handling trace in the agency."""
-    text = long_text(text)[:TRACE_TEXT_MAX_LENGTH]
     with transaction.atomic():
-        entry = TraceEntry.objects.create(
-            document=document, agency=agency, actor=actor, action=action, text=text, status=status
+        entry = trace_entry_add(
+            actor=actor, document=document, agency=agency, action=action, status=status, text=text
         )
         record(
             action="workflow.trace_appended",
             actor=actor,
             target=entry,
             agency_id=agency.pk,
-            data={"document_id": document.pk, "step": action.value, "status": status},
+            data={"document_id": document.pk, **trace_audit_data(entry)},
         )
     return entry
+
+
+def trace_entry_add(
+    *,
+    actor: User,
+    document: Document,
+    agency: Agency,
+    action: TraceAction,
+    status: str,
+    text: str = "",
+) -> TraceEntry:
+    """Append one step to the trace without an audit event of its own.
+
+    For a service that records one event for its whole step in the same transaction: that
+    event's data must hold ``trace_audit_data(entry)``.
+    """
+    return TraceEntry.objects.create(
+        document=document,
+        agency=agency,
+        actor=actor,
+        action=action,
+        text=long_text(text)[:TRACE_TEXT_MAX_LENGTH],
+        status=status,
+    )
+
+
+def trace_audit_data(entry: TraceEntry) -> dict[str, str | int]:
+    """Return what the audit trail keeps of a trace entry."""
+    return {"trace_entry_id": entry.pk, "step": str(entry.action), "status": str(entry.status)}

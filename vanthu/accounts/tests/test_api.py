@@ -202,3 +202,13 @@ class TestSchema:
             schema["components"]["securitySchemes"]
         )
         assert Client().get("/api/v1/docs").status_code == 200
+
+
+def test_schema_names_do_not_collide_across_routers() -> None:
+    """Two routers' schemas with one class name would share one component (seen: ReturnIn)."""
+    from config.api import api
+
+    schema = api.get_openapi_schema()
+    body = schema["paths"]["/api/v1/incoming/{incoming_id}/return"]["post"]["requestBody"]
+    ref = body["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    assert "reason" in schema["components"]["schemas"][ref]["properties"]

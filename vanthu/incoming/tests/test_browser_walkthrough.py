@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -12,8 +13,12 @@ from pytest_django.live_server_helper import LiveServer
 from tests.browser import OFFICE, PHONE
 from vanthu.accounts.models import User
 from vanthu.accounts.tests.factories import TEST_PASSWORD
-from vanthu.documents.models import DocumentType
+from vanthu.documents.enums import AttachmentRole
+from vanthu.documents.models import Attachment, DocumentType
 from vanthu.documents.reference import document_types_load
+from vanthu.documents.uploads import blob_store_upload
+from vanthu.incoming.models import IncomingDelivery
+from vanthu.incoming.tests.deliveries import send
 from vanthu.incoming.tests.factories import Office, office_make
 from vanthu.incoming.tests.ui_helpers import pdf_bytes
 
@@ -171,3 +176,75 @@ def test_phone_layout(browser: Browser, live_server: LiveServer, people: Office)
         assert _no_horizontal_scroll(page)
         _screenshot(page, name)
     expect(page.get_by_text("Hỏa tốc").first).to_be_visible()
+
+
+def _queue_screenshot(page: Page, name: str) -> None:
+    page.screenshot(path=Path(tempfile.gettempdir()) / f"vt-queue-{name}.png", full_page=True)
+
+
+def _sent_to(people: Office) -> tuple[IncomingDelivery, IncomingDelivery]:
+    """Return two deliveries from a commune to ``people``: an ordinary one and a Hỏa tốc one."""
+    sender = office_make(name="UBND xã Mong Thọ B")
+    plain = send(sender, people, subject="Báo cáo công tác văn thư năm 2020")
+    flash = send(
+        sender, people, code_number="31", urgency="flash", subject="Công văn hỏa tốc về bão số 5"
+    )
+    blob = blob_store_upload(
+        actor=sender.clerk, fileobj=io.BytesIO(pdf_bytes(pages=2)), filename="cv-31.pdf"
+    )
+    Attachment.objects.create(
+        document=flash.document, blob=blob, role=AttachmentRole.ORIGINAL, filename="cv-31.pdf"
+    )
+    return plain, flash
+
+
+def test_clerk_accepts_and_refuses_from_the_queue(
+    browser: Browser, live_server: LiveServer, people: Office, tmp_path: Path
+) -> None:
+    plain, flash = _sent_to(people)
+    page = _session(browser, live_server, people.clerk, OFFICE)
+    page.goto(f"{live_server.url}/van-ban-den/")
+    page.get_by_role("link", name="Chờ tiếp nhận").click()
+    expect(page.get_by_role("heading", name="Văn bản chờ tiếp nhận")).to_be_visible()
+    titles = page.locator(".delivery-title")
+    expect(titles.first).to_contain_text("Hỏa tốc")
+    expect(titles.nth(1)).to_contain_text("Báo cáo công tác văn thư năm 2020")
+    expect(page.get_by_role("link", name="cv-31.pdf")).to_be_visible()
+    _queue_screenshot(page, "list")
+    # Refusing without a reason is refused beside the field; the item stays.
+    item = page.locator(f"#delivery-{plain.pk}")
+    item.get_by_text("Trả lại", exact=True).click()
+    item.get_by_role("button", name="Trả lại văn bản").click()
+    expect(item.get_by_text("Trường này là bắt buộc.")).to_be_visible()
+    expect(item.get_by_label("Lý do trả lại (cơ quan gửi sẽ thấy)")).to_be_focused()
+    page.keyboard.type("Văn bản không thuộc thẩm quyền của Sở.")
+    item.get_by_role("button", name="Trả lại văn bản").click()
+    expect(page.locator(f"#delivery-{plain.pk}")).to_contain_text("Đã trả lại")
+    # Accept the urgent one by keyboard: a due date, Enter; the arrival number is shown.
+    urgent = page.locator(f"#delivery-{flash.pk}")
+    urgent.get_by_label("Hạn giải quyết").focus()
+    page.keyboard.type("31/12/2099")
+    page.keyboard.press("Enter")
+    expect(urgent.locator("[data-arrival-number]")).to_have_text("01")
+    opened = page.locator(f"#delivery-{flash.pk}").get_by_role(
+        "link", name="Mở văn bản, trình lãnh đạo"
+    )
+    expect(opened).to_be_focused()
+    _queue_screenshot(page, "decided")
+    opened.click()
+    expect(page.get_by_role("link", name="cv-31.pdf")).to_be_visible()
+    # Attach one more file: the files section refreshes in place.
+    appendix = tmp_path / "phu-luc.pdf"
+    appendix.write_bytes(pdf_bytes(pages=1))
+    page.locator("#id_file").set_input_files(appendix)
+    expect(page.get_by_text("Đã chọn: phu-luc.pdf")).to_be_visible()
+    page.get_by_role("button", name="Đính kèm", exact=True).click()
+    expect(page.get_by_text("Đã đính kèm tệp “phu-luc.pdf”.")).to_be_visible()
+    expect(page.get_by_role("link", name="phu-luc.pdf")).to_be_visible()
+    assert _no_horizontal_scroll(page)
+    _queue_screenshot(page, "attached")
+    phone = _session(browser, live_server, people.clerk, PHONE)
+    send(office_make(name="Phòng Tư pháp huyện Châu Thành"), people, subject="Kế hoạch năm 2020")
+    phone.goto(f"{live_server.url}/van-ban-den/cho-tiep-nhan/")
+    assert _no_horizontal_scroll(phone)
+    _queue_screenshot(phone, "phone")

@@ -23,6 +23,8 @@ from vanthu.incoming.selectors import (
 )
 from vanthu.incoming.services import incoming_assign
 from vanthu.incoming.tests.factories import Office
+from vanthu.workflow.enums import AssignmentRole
+from vanthu.workflow.models import Assignment
 from vanthu.workflow.parties import Party
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +76,32 @@ class TestVisibility:
         to_a, to_b, _free = three
         assert _ids(incoming_visible_for(actor=office.head_a)) == {to_a.pk}
         assert _ids(incoming_visible_for(actor=office.head_b)) == {to_b.pk}
+
+    def test_an_assignment_counts_only_in_its_own_agency(
+        self, office: Office, other_office: Office
+    ) -> None:
+        """GIVEN a record of the specialist's agency and an assignment of that same document
+        to them in another agency (a person who moved, a document both received)
+        WHEN the specialist lists THEN the record stays hidden."""
+        record = office.register()
+        Assignment.objects.create(
+            document=record.document,
+            agency=other_office.agency,
+            party_user=office.specialist_a,
+            role=AssignmentRole.LEAD,
+            assigned_by=other_office.leader,
+        )
+        assert not incoming_visible_for(actor=office.specialist_a).exists()
+
+    def test_superseded_assignments_do_not_count(self, office: Office) -> None:
+        record = incoming_assign(
+            actor=office.leader, incoming=office.register(), lead=Party(user=office.specialist_a)
+        )
+        incoming_assign(actor=office.leader, incoming=record, lead=Party(user=office.specialist_b))
+        assert not incoming_visible_for(actor=office.specialist_a).exists()
+        assert _ids(incoming_visible_for(actor=office.specialist_b)) == {record.pk}
+        assert _ids(incoming_visible_for(actor=office.head_b)) == {record.pk}
+        assert not incoming_visible_for(actor=office.head_a).exists()
 
     def test_another_agency_sees_nothing(
         self, office: Office, other_office: Office, three: tuple[IncomingRecord, ...]

@@ -53,3 +53,8 @@ def page_url(request: HttpRequest, **changes: str | None) -> str:
         else:
             params[key] = value
     return f"?{urlencode(params)}" if params else "?"
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """Return whether ``request`` was made by HTMX (it then wants a fragment, not a page)."""
+    return request.headers.get("HX-Request") == "true"

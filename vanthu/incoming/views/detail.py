@@ -8,14 +8,42 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from vanthu.accounts.models import User
+from vanthu.core.errors import PermissionDeniedError
 from vanthu.documents.blobs import blob_open
 from vanthu.incoming import selectors, services
-from vanthu.incoming.forms import CompleteForm, NoteForm, PresentForm, ReplyForm, ReturnForm
+from vanthu.incoming.attachments import ensure_may_attach
+from vanthu.incoming.forms import (
+    AttachForm,
+    CompleteForm,
+    NoteForm,
+    PresentForm,
+    ReplyForm,
+    ReturnForm,
+)
 from vanthu.incoming.models import IncomingRecord
 from vanthu.incoming.views.common import actor_of, incoming_view
 from vanthu.incoming.views.permitted import Permitted, permitted_actions
 from vanthu.incoming.views.routing import assign_form
 from vanthu.workflow.selectors import assignments_of, trace_of
+
+
+def may_attach(actor: User, incoming: IncomingRecord) -> bool:
+    """Return whether ``actor`` may attach files to ``incoming`` (the service decides again)."""
+    try:
+        ensure_may_attach(actor, incoming)
+    except PermissionDeniedError:
+        return False
+    return True
+
+
+def attachments_context(actor: User, incoming: IncomingRecord) -> dict[str, Any]:
+    """Return what the files section of the document page shows (with a blank upload form)."""
+    return {
+        "incoming": incoming,
+        "attachments": selectors.incoming_attachments_for(actor=actor, incoming=incoming),
+        "may_attach": may_attach(actor, incoming),
+        "attach_form": AttachForm(),
+    }
 
 
 def detail_context(actor: User, incoming: IncomingRecord, **forms: Any) -> dict[str, Any]:
@@ -37,7 +65,7 @@ def detail_context(actor: User, incoming: IncomingRecord, **forms: Any) -> dict[
         "actions": actions,
         "assignments": list(assignments_of(**keys)),
         "trace": list(trace_of(**keys)),
-        "attachments": selectors.incoming_attachments_for(actor=actor, incoming=incoming),
+        **attachments_context(actor, incoming),
         **blank,
         **forms,
     }

@@ -7,6 +7,7 @@ file name and is bound to the user, so that nobody can attach content they did n
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.core import signing
@@ -45,7 +46,12 @@ class KeptScan:
         return kept
 
 
-def scan_store(*, actor: User, upload: UploadedFile[bytes]) -> KeptScan:
+def scan_store(
+    *,
+    actor: User,
+    upload: UploadedFile[bytes],
+    allowed_types: Collection[str] = ALLOWED_TYPES[Channel.PAPER],
+) -> KeptScan:
     """Store ``upload`` as a blob (refusals are DomainErrors) and return it as a kept scan."""
     filename = upload.name or "ban-quet"
     try:
@@ -53,7 +59,7 @@ def scan_store(*, actor: User, upload: UploadedFile[bytes]) -> KeptScan:
             actor=actor,
             fileobj=upload,
             filename=filename,
-            allowed_types=ALLOWED_TYPES[Channel.PAPER],
+            allowed_types=allowed_types,
         )
     finally:
         upload.close()

@@ -23,6 +23,8 @@ LABELS = {
     "users": _lazy("người dùng"),
     "register_books": _lazy("sổ đăng ký"),
     "documents": _lazy("văn bản"),
+    "incoming_records": _lazy("văn bản đến"),
+    "deliveries": _lazy("lượt gửi văn bản giữa các cơ quan"),
 }
 
 

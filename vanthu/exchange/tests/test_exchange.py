@@ -1,0 +1,73 @@
+"""Delivery to another agency of the installation, its status read back, and recall."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from vanthu.documents.enums import RegisterKind
+from vanthu.documents.models import RegisterBook
+from vanthu.incoming.delivery import delivery_accept
+from vanthu.incoming.enums import DeliveryStatus
+from vanthu.incoming.models import IncomingDelivery
+from vanthu.outgoing.enums import DistributionKind, DistributionStatus, RecordStatus
+from vanthu.outgoing.errors import RecordRecalledError
+from vanthu.outgoing.presenters import record_detail
+from vanthu.outgoing.services import DistributionInput, draft_issue, outgoing_recall
+from vanthu.outgoing.tests.factories import Office, draft_approved
+
+pytestmark = pytest.mark.django_db
+
+
+def _issue_to(office: Office, *receivers: Office, capture: Callable[..., Any]) -> Any:
+    distribution = [
+        DistributionInput(kind=DistributionKind.AGENCY, agency_id=r.agency.pk) for r in receivers
+    ]
+    with capture(execute=True):
+        record = draft_issue(
+            actor=office.clerk, draft_id=draft_approved(office).pk, distribution=distribution
+        )
+    return record
+
+
+def test_issue_puts_the_document_in_the_receivers_queue(
+    office: Office, other_office: Office, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    record = _issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
+    delivery = IncomingDelivery.objects.get(document=record.document)
+    assert (delivery.to_agency, delivery.status) == (other_office.agency, DeliveryStatus.PENDING)
+    row = record.distributions.get()
+    assert row.status == DistributionStatus.SENT
+    assert record_detail(record)["distributions"][0]["receiver"]["status"] == "pending"
+
+    RegisterBook.objects.create(agency=other_office.agency, kind=RegisterKind.INCOMING, name="Đến")
+    incoming = delivery_accept(actor=other_office.clerk, delivery=delivery)
+    receiver = record_detail(record)["distributions"][0]["receiver"]
+    assert receiver["status"] == "accepted"
+    assert receiver["arrival_number"] == incoming.arrival_number
+    assert receiver["handling"]
+
+
+def test_recall_withdraws_from_the_other_agencys_queue(
+    office: Office, other_office: Office, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    """GIVEN an issued document waiting in another agency's queue
+    WHEN the sender recalls it THEN it leaves that queue, with the reason kept as a trail."""
+    record = _issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
+
+    recalled = outgoing_recall(actor=office.clerk, record_id=record.pk, reason="Sai nơi nhận")
+
+    assert recalled.status == RecordStatus.RECALLED
+    pending = IncomingDelivery.objects.filter(
+        to_agency=other_office.agency, status=DeliveryStatus.PENDING
+    )
+    assert not pending.exists()
+    delivery = IncomingDelivery.objects.get(document=record.document)
+    assert "Sai nơi nhận" in delivery.refusal_reason
+    assert record.distributions.get().status == DistributionStatus.WITHDRAWN
+    receiver = record_detail(recalled)["distributions"][0]["receiver"]
+    assert (receiver["status"], receiver["note"]) == ("withdrawn", "Sai nơi nhận")
+    with pytest.raises(RecordRecalledError):
+        outgoing_recall(actor=office.clerk, record_id=record.pk, reason="Lần nữa")

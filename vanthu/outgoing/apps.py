@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutgoingConfig(AppConfig):
+    name = "vanthu.outgoing"
+    label = "outgoing"
+    verbose_name = _("Văn bản đi")
