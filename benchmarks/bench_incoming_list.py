@@ -170,7 +170,7 @@ def analyze(tables: tuple[str, ...] = TABLES) -> None:
     """Give the planner the statistics the deployed system has after a big load.
 
     PostgreSQL: ``VACUUM ANALYZE``, as autovacuum would. SQLite: the loading connection is
-    closed, and its ``PRAGMA optimize`` (``vanthu.incoming.sqlite_stats``, run as any
+    closed, and its ``PRAGMA optimize`` (``vanthu.core.sqlite_stats``, run as any
     connection closes, e.g. at the end of every web request) analyzes the tables it used.
     """
     from django.db import connection  # noqa: PLC0415

@@ -1,19 +1,23 @@
-"""Who may do what with outgoing drafts and records (services check again; views may ask early)."""
+"""Who may do what with outgoing drafts and records (services check again; views may ask early).
+
+The rules shared with other apps live in ``vanthu.accounts.roles`` and are re-exported here.
+"""
 
 from __future__ import annotations
 
-from vanthu.accounts.enums import Clearance, Role
+from vanthu.accounts.enums import Role
 from vanthu.accounts.models import User
-from vanthu.accounts.roles import can_see_confidentiality, effective_roles, roles_of
+from vanthu.accounts.roles import (
+    can_route,
+    effective_roles,
+    is_unit_head,
+    max_confidentiality,
+    roles_of,
+)
 from vanthu.core.errors import PermissionDeniedError
 
 DRAFTER_ROLES = frozenset({Role.SPECIALIST, Role.UNIT_HEAD})
 AGENCY_WIDE_ROLES = frozenset({Role.CLERK, Role.AGENCY_LEADER})
-
-
-def max_confidentiality(actor: User) -> int:
-    """Return the highest confidentiality level the actor may see."""
-    return max(level for level in Clearance.values if can_see_confidentiality(actor, level))
 
 
 def is_clerk(actor: User) -> bool:
@@ -22,11 +26,7 @@ def is_clerk(actor: User) -> bool:
 
 def is_leader(actor: User) -> bool:
     """Return whether the actor is an agency leader, themselves or by delegation."""
-    return actor.is_active and Role.AGENCY_LEADER in effective_roles(actor)
-
-
-def is_unit_head(actor: User) -> bool:
-    return actor.is_active and Role.UNIT_HEAD in effective_roles(actor)
+    return actor.is_active and can_route(actor)
 
 
 def sees_whole_agency(actor: User) -> bool:
@@ -45,3 +45,13 @@ def ensure_drafter(actor: User) -> None:
         actor.is_active and actor.unit_id is not None and bool(DRAFTER_ROLES & roles_of(actor)),
         None,
     )
+
+
+__all__ = [
+    "ensure",
+    "is_clerk",
+    "is_leader",
+    "is_unit_head",
+    "max_confidentiality",
+    "sees_whole_agency",
+]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.db.utils import ConnectionHandler
 
-from vanthu.incoming.sqlite_stats import ANALYSIS_LIMIT
+from vanthu.core.sqlite_stats import ANALYSIS_LIMIT
 
 # A database of its own; the mark only lifts pytest-django's block on connecting.
 pytestmark = pytest.mark.django_db
