@@ -19,16 +19,17 @@ from vanthu.accounts.enums import AgencyStatus
 from vanthu.accounts.models import Agency, User
 from vanthu.accounts.roles import can_see_confidentiality
 from vanthu.audit.services import record
-from vanthu.core.errors import InvalidInputError, PermissionDeniedError
+from vanthu.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from vanthu.core.text import clean_text
 from vanthu.documents.locks import sqlite_writer_queue
-from vanthu.documents.models import Document
+from vanthu.documents.models import Attachment, Document
 from vanthu.documents.numbering import today_in_vietnam
 from vanthu.incoming.enums import URGENCY_RANK, Channel, DeliveryStatus
 from vanthu.incoming.errors import DeliveryDecidedError, DeliveryExistsError
 from vanthu.incoming.models import IncomingDelivery, IncomingRecord
 from vanthu.incoming.permissions import ensure_clerk, is_clerk
 from vanthu.incoming.registration import record_create, register_book_for
+from vanthu.incoming.selectors import delivery_get_for
 
 REFUSAL_REASON_MAX_LENGTH = 500
 _LOWEST_RANK = max(URGENCY_RANK.values())
@@ -185,3 +186,32 @@ def delivery_refuse(*, actor: User, delivery: IncomingDelivery, reason: str) -> 
             data={"reason": reason, "from_agency_id": locked.from_agency_id},
         )
     return locked
+
+
+def delivery_attachment_download(
+    *, actor: User, delivery: IncomingDelivery, attachment_id: int
+) -> Attachment:
+    """Return a file of a delivery the actor receives and record the download (Annex VI).
+
+    ``delivery`` comes from ``delivery_get_for``; it is checked again here.
+    """
+    delivery = delivery_get_for(actor=actor, pk=delivery.pk)
+    attachment = (
+        Attachment.objects.filter(pk=attachment_id, document_id=delivery.document_id)
+        .select_related("blob")
+        .first()
+    )
+    if attachment is None:
+        raise NotFoundError
+    record(
+        action="incoming.delivery_attachment_downloaded",
+        actor=actor,
+        target=delivery,
+        agency_id=delivery.to_agency_id,
+        data={
+            "attachment_id": attachment.pk,
+            "document_id": delivery.document_id,
+            "sha256": attachment.blob.sha256,
+        },
+    )
+    return attachment

@@ -2,7 +2,7 @@
 
 The queue itself is ``selectors.deliveries_pending_for``; this module adds what its page shows
 beside each delivery (the files of the delivered documents, the register books to choose
-from) and the audited download of such a file (Annex VI asks for the access history).
+from).
 """
 
 from __future__ import annotations
@@ -11,13 +11,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from vanthu.accounts.models import User
-from vanthu.audit.services import record
-from vanthu.core.errors import NotFoundError
 from vanthu.documents.enums import RegisterKind
 from vanthu.documents.models import Attachment, RegisterBook
 from vanthu.incoming.models import IncomingDelivery
 from vanthu.incoming.permissions import is_clerk, max_confidentiality
-from vanthu.incoming.selectors import deliveries_received_for, delivery_get_for
+from vanthu.incoming.selectors import deliveries_received_for
 
 
 def delivery_attachments_for(
@@ -60,32 +58,3 @@ def queue_register_books_for(*, actor: User) -> dict[int, list[RegisterBook]]:
         elif cleared:
             grouped[1].append(book)
     return grouped
-
-
-def delivery_attachment_download(
-    *, actor: User, delivery: IncomingDelivery, attachment_id: int
-) -> Attachment:
-    """Return a file of a delivery the actor receives and record the download (Annex VI).
-
-    ``delivery`` comes from ``delivery_get_for``; it is checked again here.
-    """
-    delivery = delivery_get_for(actor=actor, pk=delivery.pk)
-    attachment = (
-        Attachment.objects.filter(pk=attachment_id, document_id=delivery.document_id)
-        .select_related("blob")
-        .first()
-    )
-    if attachment is None:
-        raise NotFoundError
-    record(
-        action="incoming.delivery_attachment_downloaded",
-        actor=actor,
-        target=delivery,
-        agency_id=delivery.to_agency_id,
-        data={
-            "attachment_id": attachment.pk,
-            "document_id": delivery.document_id,
-            "sha256": attachment.blob.sha256,
-        },
-    )
-    return attachment

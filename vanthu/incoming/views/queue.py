@@ -24,11 +24,11 @@ from vanthu.core.forms import form_add_refusal
 from vanthu.documents.blobs import blob_open
 from vanthu.documents.models import Attachment, RegisterBook
 from vanthu.incoming import services
+from vanthu.incoming.delivery import delivery_attachment_download
 from vanthu.incoming.forms import AcceptForm, RefuseForm
 from vanthu.incoming.models import IncomingDelivery
 from vanthu.incoming.permissions import is_clerk
 from vanthu.incoming.queue_selectors import (
-    delivery_attachment_download,
     delivery_attachments_for,
     queue_register_books_for,
 )
