@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +45,13 @@ class Area:
     title: Label
     entries: tuple[NavEntry, ...]
     panels: tuple[Panel, ...]
+
+    def section_url(self, section: str) -> str:
+        """Return where a section leads: its feature's page, or the placeholder page."""
+        entry = next((e for e in self.entries if e.section == section), None)
+        if entry is not None and entry.url_name:
+            return reverse(entry.url_name)
+        return reverse("web:section", kwargs={"area": self.slug, "section": section})
 
     def placeholder_entry(self, section: str) -> NavEntry | None:
         """Return the entry of ``section`` still shown by the placeholder page, if any."""

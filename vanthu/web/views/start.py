@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from vanthu.accounts.models import User
 from vanthu.web.areas import BY_SLUG, Area
+from vanthu.web.counters import panel_figure
 from vanthu.web.dateline import today_line
 from vanthu.web.navigation import active_area, remember_area, user_areas
 
@@ -44,7 +45,15 @@ def start_page(request: HttpRequest, area: str) -> HttpResponse:
     """Show the start page of a work area: title, today's date line and summary panels."""
     held = _held_area(request, area)
     user = _user(request)
-    context = {"area": held, "date_line": today_line(user.agency), "panels": held.panels}
+    panels = [
+        {
+            "label": panel.label,
+            "href": held.section_url(panel.section),
+            "figure": panel_figure(user=user, area_slug=held.slug, section=panel.section),
+        }
+        for panel in held.panels
+    ]
+    context = {"area": held, "date_line": today_line(user.agency), "panels": panels}
     return render(request, "web/start.html", context)
 
 

@@ -1,0 +1,54 @@
+"""The figures on the start pages: each panel's count, read through the apps' selectors.
+
+A panel without a counter here belongs to a feature not built yet and shows no figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from vanthu.accounts.models import User
+from vanthu.core.errors import PermissionDeniedError
+from vanthu.documents.numbering import today_in_vietnam
+from vanthu.incoming.enums import IncomingStatus
+from vanthu.incoming.selectors import deliveries_pending_for, incoming_visible_for
+from vanthu.workflow.overdue import overdue_assignments_for
+
+Counter = Callable[[User], int]
+
+_OPEN = (IncomingStatus.ASSIGNED, IncomingStatus.IN_PROGRESS)
+
+
+def _pending_deliveries(user: User) -> int:
+    return deliveries_pending_for(actor=user).count()
+
+
+def _presented(user: User) -> int:
+    return incoming_visible_for(actor=user).filter(status=IncomingStatus.PRESENTED).count()
+
+
+def _open_assigned(user: User) -> int:
+    return incoming_visible_for(actor=user).filter(status__in=_OPEN).count()
+
+
+def _overdue(user: User) -> int:
+    try:
+        return overdue_assignments_for(actor=user, on=today_in_vietnam()).count()
+    except PermissionDeniedError:
+        return 0
+
+
+# Keyed by (area slug, panel section).
+COUNTERS: dict[tuple[str, str], Counter] = {
+    ("van-thu", "van-ban-den"): _pending_deliveries,
+    ("lanh-dao", "cho-y-kien"): _presented,
+    ("lanh-dao", "theo-doi-han"): _overdue,
+    ("don-vi", "van-ban-don-vi"): _open_assigned,
+    ("chuyen-vien", "duoc-giao"): _open_assigned,
+}
+
+
+def panel_figure(*, user: User, area_slug: str, section: str) -> int | None:
+    """Return the count shown on a panel, or None when its feature has no figure yet."""
+    counter = COUNTERS.get((area_slug, section))
+    return counter(user) if counter is not None else None
