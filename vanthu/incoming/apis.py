@@ -11,6 +11,7 @@ from vanthu.accounts.auth import request_user
 from vanthu.core.api import ErrorOut, keyset_page
 from vanthu.documents.numbering import today_in_vietnam
 from vanthu.incoming import services
+from vanthu.incoming.api_access import actor_and_record
 from vanthu.incoming.attachment_apis import router as attachment_router
 from vanthu.incoming.delivery_apis import router as delivery_router
 from vanthu.incoming.enums import IncomingStatus, ListSort
@@ -30,7 +31,7 @@ from vanthu.incoming.schemas import (
     ReplyIn,
     ReturnIn,
 )
-from vanthu.incoming.selectors import IncomingFilters, incoming_get_for, incoming_list_for
+from vanthu.incoming.selectors import IncomingFilters, incoming_list_for
 from vanthu.workflow.parties import Party
 from vanthu.workflow.selectors import party_resolve
 
@@ -102,8 +103,7 @@ def incoming_list(request: HttpRequest, query: Query[IncomingQuery]) -> dict[str
 )
 def incoming_get(request: HttpRequest, incoming_id: int) -> dict[str, Any]:
     """Return one incoming record with its assignments and trace (the view is audited)."""
-    actor = request_user(request)
-    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    actor, incoming = actor_and_record(request, incoming_id)
     services.incoming_viewed(actor=actor, incoming=incoming)
     return incoming_detail(incoming)
 
@@ -120,8 +120,7 @@ def _party(agency_id: int, party: PartyIn, field: str) -> Party:
 )
 def incoming_assign(request: HttpRequest, incoming_id: int, payload: AssignIn) -> dict[str, Any]:
     """Write the instruction and give the document to a lead, supports and informed parties."""
-    actor = request_user(request)
-    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    actor, incoming = actor_and_record(request, incoming_id)
     agency_id = incoming.agency_id
     incoming = services.incoming_assign(
         actor=actor,
@@ -145,8 +144,7 @@ def incoming_complete(
     request: HttpRequest, incoming_id: int, payload: CompleteIn
 ) -> dict[str, Any]:
     """Mark the document handled (the lead assignee only), optionally linking the reply."""
-    actor = request_user(request)
-    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    actor, incoming = actor_and_record(request, incoming_id)
     incoming = services.incoming_complete(
         actor=actor,
         incoming=incoming,
@@ -164,8 +162,7 @@ def incoming_complete(
 )
 def incoming_return(request: HttpRequest, incoming_id: int, payload: ReturnIn) -> dict[str, Any]:
     """Send a misrouted document back to the clerk with a reason."""
-    actor = request_user(request)
-    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    actor, incoming = actor_and_record(request, incoming_id)
     incoming = services.incoming_return(actor=actor, incoming=incoming, reason=payload.reason)
     return incoming_detail(incoming)
 
@@ -178,8 +175,7 @@ def incoming_return(request: HttpRequest, incoming_id: int, payload: ReturnIn) -
 )
 def incoming_present(request: HttpRequest, incoming_id: int, payload: PresentIn) -> dict[str, Any]:
     """Present the registered document to the agency leader (a clerk of the agency)."""
-    actor = request_user(request)
-    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    actor, incoming = actor_and_record(request, incoming_id)
     incoming = services.incoming_present(actor=actor, incoming=incoming, note=payload.note)
     return incoming_detail(incoming)
 
@@ -192,8 +188,7 @@ def incoming_present(request: HttpRequest, incoming_id: int, payload: PresentIn)
 )
 def incoming_start(request: HttpRequest, incoming_id: int) -> dict[str, Any]:
     """Mark the document as being handled (the lead assignee only)."""
-    actor = request_user(request)
-    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    actor, incoming = actor_and_record(request, incoming_id)
     incoming = services.incoming_start(actor=actor, incoming=incoming)
     return incoming_detail(incoming)
 
@@ -208,8 +203,7 @@ def incoming_note_add(
     request: HttpRequest, incoming_id: int, payload: NoteIn
 ) -> Status[dict[str, Any]]:
     """Add a note and/or a proposal to the trace (lead and supporting assignees)."""
-    actor = request_user(request)
-    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    actor, incoming = actor_and_record(request, incoming_id)
     incoming = services.incoming_note_add(
         actor=actor, incoming=incoming, text=payload.text, proposal=payload.proposal
     )
@@ -224,8 +218,7 @@ def incoming_note_add(
 )
 def incoming_reply_set(request: HttpRequest, incoming_id: int, payload: ReplyIn) -> dict[str, Any]:
     """Record the reference of the reply (a free text until outgoing documents exist)."""
-    actor = request_user(request)
-    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    actor, incoming = actor_and_record(request, incoming_id)
     incoming = services.incoming_reply_set(
         actor=actor, incoming=incoming, reference=payload.reply_reference
     )

@@ -7,12 +7,11 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import File, Form, Router, Status, UploadedFile
 
-from vanthu.accounts.auth import request_user
 from vanthu.core.api import ErrorOut
 from vanthu.incoming import services
+from vanthu.incoming.api_access import actor_and_record
 from vanthu.incoming.presenters import attachment_out
 from vanthu.incoming.schemas import AttachIn, AttachmentOut, DuplicateErrorOut
-from vanthu.incoming.selectors import incoming_get_for
 
 router = Router(tags=["Văn bản đến"])
 
@@ -36,8 +35,7 @@ def incoming_attach(
     agency this year answers 409 ``duplicate`` with that record unless ``confirm_duplicate``
     is true and a ``duplicate_reason`` is given.
     """
-    actor = request_user(request)
-    incoming = incoming_get_for(actor=actor, pk=incoming_id)
+    actor, incoming = actor_and_record(request, incoming_id)
     try:
         attachment = services.incoming_attach(
             actor=actor,

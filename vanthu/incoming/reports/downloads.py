@@ -76,21 +76,17 @@ def register_file(
         actor=actor, book_id=book_id, date_from=date_from, date_to=date_to, volume=volume
     )
     build = register_xlsx if file_format == FileFormat.XLSX else register_pdf
-    content = build(report)
     cover = report.cover
-    report_downloaded(
+    return _period_file(
         actor=actor,
         report="register",
         target=report.book,
-        data={
-            "format": file_format.value,
-            "date_from": cover.date_from,
-            "date_to": cover.date_to,
-            "rows": len(report.rows),
-        },
+        content=build(report),
+        file_format=file_format,
+        stem=f"so-den-{report.book.pk}",
+        period=(cover.date_from, cover.date_to),
+        rows=len(report.rows),
     )
-    name = f"so-den-{report.book.pk}-{cover.date_from:%Y%m%d}-{cover.date_to:%Y%m%d}"
-    return ReportFile(content, f"{name}.{file_format.value}", MEDIA_TYPES[file_format])
 
 
 def handling_file(
@@ -103,20 +99,44 @@ def handling_file(
     """Return the handling report and follow-up book for a period, as XLSX or PDF."""
     report = handling_report(actor=actor, date_from=date_from, date_to=date_to)
     build = handling_xlsx if file_format == FileFormat.XLSX else handling_pdf
-    content = build(report)
     period = report.period
-    report_downloaded(
+    return _period_file(
         actor=actor,
         report="handling",
         target=actor.agency,
+        content=build(report),
+        file_format=file_format,
+        stem="giai-quyet-den",
+        period=(period.date_from, period.date_to),
+        rows=len(report.rows),
+    )
+
+
+def _period_file(
+    *,
+    actor: User,
+    report: str,
+    target: models.Model | None,
+    content: bytes,
+    file_format: FileFormat,
+    stem: str,
+    period: tuple[dt.date, dt.date],
+    rows: int,
+) -> ReportFile:
+    """Record the download of a report over a period and name its file after the period."""
+    date_from, date_to = period
+    report_downloaded(
+        actor=actor,
+        report=report,
+        target=target,
         data={
             "format": file_format.value,
-            "date_from": period.date_from,
-            "date_to": period.date_to,
-            "rows": len(report.rows),
+            "date_from": date_from,
+            "date_to": date_to,
+            "rows": rows,
         },
     )
-    name = f"giai-quyet-den-{period.date_from:%Y%m%d}-{period.date_to:%Y%m%d}"
+    name = f"{stem}-{date_from:%Y%m%d}-{date_to:%Y%m%d}"
     return ReportFile(content, f"{name}.{file_format.value}", MEDIA_TYPES[file_format])
 
 
