@@ -3,7 +3,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  poppler-utils fonts-liberation2 tesseract-ocr tesseract-ocr-vie ghostscript
+  poppler-utils fonts-liberation2 tesseract-ocr tesseract-ocr-vie ghostscript python3-uno
   libreoffice-writer-nogui chromium chromium-driver libnss3-tools softhsm2
   postgresql-15 postgresql-15-rum libmagic1
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
