@@ -64,14 +64,16 @@ CLERK = Area(
     title=_("Văn thư cơ quan"),
     entries=(
         NavEntry("van-ban-den", _("Văn bản đến"), url_name="incoming:list"),
-        NavEntry("van-ban-di", _("Văn bản đi")),
+        NavEntry("van-ban-di", _("Văn bản đi"), url_name="outgoing:register"),
+        NavEntry("kiem-tra-the-thuc", _("Chờ kiểm tra thể thức"), url_name="outgoing:to_check"),
+        NavEntry("cho-phat-hanh", _("Chờ phát hành"), url_name="outgoing:to_issue"),
         NavEntry("so-dang-ky", _("Sổ đăng ký"), url_name="incoming_reports:index"),
         NavEntry("nhap-so", _("Nhập sổ cũ từ Excel"), url_name="incoming_import:upload"),
         NavEntry("ho-so", _("Hồ sơ")),
     ),
     panels=(
         Panel(_("Văn bản đến chờ đăng ký"), "van-ban-den"),
-        Panel(_("Văn bản đi chờ cấp số, phát hành"), "van-ban-di"),
+        Panel(_("Văn bản đi chờ cấp số, phát hành"), "cho-phat-hanh"),
         Panel(_("Hồ sơ đang mở"), "ho-so"),
     ),
 )
@@ -82,7 +84,8 @@ AGENCY_LEADER = Area(
     title=_("Lãnh đạo cơ quan"),
     entries=(
         NavEntry("cho-y-kien", _("Văn bản chờ cho ý kiến"), url_name="incoming:inbox"),
-        NavEntry("cho-duyet-ky", _("Văn bản chờ duyệt ký")),
+        NavEntry("cho-duyet-ky", _("Văn bản chờ duyệt ký"), url_name="outgoing:to_sign"),
+        NavEntry("van-ban-di", _("Sổ văn bản đi"), url_name="outgoing:register"),
         NavEntry("theo-doi-han", _("Theo dõi hạn xử lý"), url_name="workflow:overdue"),
         NavEntry("so-bao-cao", _("Sổ và báo cáo văn bản đến"), url_name="incoming_reports:index"),
     ),
@@ -100,10 +103,13 @@ UNIT_HEAD = Area(
     entries=(
         NavEntry("van-ban-don-vi", _("Văn bản của đơn vị"), url_name="incoming:list"),
         NavEntry("phan-cong", _("Phân công xử lý"), url_name="incoming:worklist"),
+        NavEntry("du-thao-cho-duyet", _("Dự thảo chờ duyệt"), url_name="outgoing:to_review"),
+        NavEntry("du-thao", _("Dự thảo của tôi"), url_name="outgoing:drafts"),
     ),
     panels=(
         Panel(_("Văn bản chờ phân công"), "phan-cong"),
         Panel(_("Văn bản của đơn vị đang xử lý"), "van-ban-don-vi"),
+        Panel(_("Dự thảo chờ duyệt"), "du-thao-cho-duyet"),
     ),
 )
 
@@ -113,7 +119,7 @@ SPECIALIST = Area(
     title=_("Chuyên viên"),
     entries=(
         NavEntry("duoc-giao", _("Văn bản được giao"), url_name="incoming:worklist"),
-        NavEntry("du-thao", _("Dự thảo của tôi")),
+        NavEntry("du-thao", _("Dự thảo của tôi"), url_name="outgoing:drafts"),
         NavEntry("ho-so-cong-viec", _("Hồ sơ công việc")),
     ),
     panels=(

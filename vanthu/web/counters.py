@@ -6,12 +6,22 @@ A panel without a counter here belongs to a feature not built yet and shows no f
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+
+from django.db.models import QuerySet
 
 from vanthu.accounts.models import User
 from vanthu.core.errors import PermissionDeniedError
 from vanthu.documents.numbering import today_in_vietnam
 from vanthu.incoming.enums import IncomingStatus
 from vanthu.incoming.selectors import deliveries_pending_for, incoming_visible_for
+from vanthu.outgoing.transitions import EDITABLE
+from vanthu.outgoing.ui_selectors import (
+    drafts_mine,
+    drafts_to_issue,
+    drafts_to_review,
+    drafts_to_sign,
+)
 from vanthu.workflow.overdue import overdue_assignments_for
 
 Counter = Callable[[User], int]
@@ -38,6 +48,20 @@ def _overdue(user: User) -> int:
         return 0
 
 
+def _zero_if_refused(select: Callable[[User], QuerySet[Any]]) -> Counter:
+    def count(user: User) -> int:
+        try:
+            return select(user).count()
+        except PermissionDeniedError:
+            return 0
+
+    return count
+
+
+def _own_open_drafts(user: User) -> int:
+    return drafts_mine(user).filter(status__in=EDITABLE).count()
+
+
 # Keyed by (area slug, panel section).
 COUNTERS: dict[tuple[str, str], Counter] = {
     ("van-thu", "van-ban-den"): _pending_deliveries,
@@ -45,6 +69,10 @@ COUNTERS: dict[tuple[str, str], Counter] = {
     ("lanh-dao", "theo-doi-han"): _overdue,
     ("don-vi", "van-ban-don-vi"): _open_assigned,
     ("chuyen-vien", "duoc-giao"): _open_assigned,
+    ("van-thu", "cho-phat-hanh"): _zero_if_refused(drafts_to_issue),
+    ("lanh-dao", "cho-duyet-ky"): _zero_if_refused(drafts_to_sign),
+    ("don-vi", "du-thao-cho-duyet"): _zero_if_refused(drafts_to_review),
+    ("chuyen-vien", "du-thao"): _own_open_drafts,
 }
 
 

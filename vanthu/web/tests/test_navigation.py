@@ -11,14 +11,28 @@ from vanthu.accounts.enums import Role
 from vanthu.web.tests.builders import MakeUser
 
 NAV_LABELS = {
-    Role.CLERK: ["Văn bản đến", "Văn bản đi", "Sổ đăng ký", "Nhập sổ cũ từ Excel", "Hồ sơ"],
+    Role.CLERK: [
+        "Văn bản đến",
+        "Văn bản đi",
+        "Chờ kiểm tra thể thức",
+        "Chờ phát hành",
+        "Sổ đăng ký",
+        "Nhập sổ cũ từ Excel",
+        "Hồ sơ",
+    ],
     Role.AGENCY_LEADER: [
         "Văn bản chờ cho ý kiến",
         "Văn bản chờ duyệt ký",
+        "Sổ văn bản đi",
         "Theo dõi hạn xử lý",
         "Sổ và báo cáo văn bản đến",
     ],
-    Role.UNIT_HEAD: ["Văn bản của đơn vị", "Phân công xử lý"],
+    Role.UNIT_HEAD: [
+        "Văn bản của đơn vị",
+        "Phân công xử lý",
+        "Dự thảo chờ duyệt",
+        "Dự thảo của tôi",
+    ],
     Role.SPECIALIST: ["Văn bản được giao", "Dự thảo của tôi", "Hồ sơ công việc"],
     Role.ARCHIVIST: ["Hồ sơ nộp lưu", "Kho lưu trữ"],
     Role.AGENCY_ADMIN: ["Người dùng", "Đơn vị", "Sổ đăng ký", "Lịch làm việc"],
@@ -69,8 +83,8 @@ class TestEntries:
 
     def test_current_entry_is_marked(self, client: Client, make_user: MakeUser) -> None:
         client.force_login(make_user(Role.CLERK))
-        html = client.get("/van-thu/van-ban-di/").content.decode()
-        assert re.search(r'href="/van-thu/van-ban-di/" aria-current="page">Văn bản đi<', html)
+        html = client.get("/van-thu/ho-so/").content.decode()
+        assert re.search(r'href="/van-thu/ho-so/" aria-current="page">Hồ sơ<', html)
         assert 'aria-current="page">Trang làm việc<' not in html
 
 
@@ -105,10 +119,10 @@ class TestEveryLinkWorks:
 class TestPlaceholder:
     def test_placeholder_says_under_construction(self, client: Client, make_user: MakeUser) -> None:
         client.force_login(make_user(Role.CLERK))
-        response = client.get("/van-thu/van-ban-di/")
+        response = client.get("/van-thu/ho-so/")
         html = response.content.decode()
         assert response.status_code == 200
-        assert re.search(r"<h1>\s*Văn bản đi\s*</h1>", html)
+        assert re.search(r"<h1>\s*Hồ sơ\s*</h1>", html)
         assert "Chức năng đang được xây dựng." in html
         assert '<a href="/van-thu/">' in html
 

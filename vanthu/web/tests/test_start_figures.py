@@ -44,7 +44,7 @@ def test_clerk_sees_the_number_of_documents_waiting_in_the_queue(client: Client)
         for href, label, figure in _panels(client.get("/van-thu/").content.decode())
     }
     assert panels["Văn bản đến chờ đăng ký"][1] == "3"
-    assert panels["Văn bản đi chờ cấp số, phát hành"][1] == "—"  # no outgoing screen yet
+    assert panels["Văn bản đi chờ cấp số, phát hành"][1] == "0"  # nothing approved to issue
     client.force_login(sender.clerk)
     sender_html = client.get("/van-thu/").content.decode()
     assert ("Văn bản đến chờ đăng ký", "0") in {

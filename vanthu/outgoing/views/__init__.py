@@ -1,0 +1,1 @@
+"""HTML screens of outgoing documents, one module per screen group."""
