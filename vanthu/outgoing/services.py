@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from vanthu.outgoing.access_log import outgoing_file_opened, outgoing_viewed
+from vanthu.outgoing.autocorrect import draft_autocorrect
 from vanthu.outgoing.copies import copy_make
 from vanthu.outgoing.distribution import DistributionInput, distribution_post, outgoing_deliver
 from vanthu.outgoing.drafts import (
@@ -29,6 +31,7 @@ __all__ = [
     "distribution_post",
     "draft_add_version",
     "draft_approve",
+    "draft_autocorrect",
     "draft_comment",
     "draft_create",
     "draft_diff",
@@ -40,5 +43,7 @@ __all__ = [
     "draft_submit",
     "outgoing_correct",
     "outgoing_deliver",
+    "outgoing_file_opened",
     "outgoing_recall",
+    "outgoing_viewed",
 ]

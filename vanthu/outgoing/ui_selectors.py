@@ -8,19 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from vanthu.accounts.enums import AgencyStatus
 from vanthu.accounts.models import Agency, OrgUnit, User
-from vanthu.audit.services import record
 from vanthu.core.api import KeysetPage, keyset_page
-from vanthu.documents.models import Blob, RegisterBook, Sequence
+from vanthu.documents.models import RegisterBook, Sequence
 from vanthu.outgoing.enums import DraftStatus, RecordStatus
 from vanthu.outgoing.models import CopyRecord, OutgoingDraft, OutgoingRecord
 from vanthu.outgoing.permissions import ensure, is_clerk, is_leader, is_unit_head
-from vanthu.outgoing.selectors import drafts_visible_to, record_get_for, records_visible_to
+from vanthu.outgoing.selectors import drafts_visible_to, records_visible_to
 
 PAGE_SIZE = 50
 
@@ -119,30 +117,6 @@ def next_number(book: RegisterBook, year: int) -> int:
     """Return the number the next issue in ``book`` would take this year (for the confirmation)."""
     last = Sequence.objects.filter(book=book, year=year).values_list("last_number", flat=True)
     return (last.first() or 0) + 1
-
-
-def record_viewed(*, actor: User, pk: int) -> OutgoingRecord:
-    """Return a visible record for its page; the view is audited (Annex VI access history)."""
-    outgoing = record_get_for(actor=actor, pk=pk)
-    with transaction.atomic():
-        record(action="outgoing.viewed", actor=actor, target=outgoing, data={})
-    return outgoing
-
-
-def record_file_open(*, actor: User, pk: int, kind: str) -> tuple[OutgoingRecord, Blob, str]:
-    """Return a visible record's DOCX or PDF with its file name; the download is audited."""
-    outgoing = record_get_for(actor=actor, pk=pk)
-    blob = outgoing.pdf_blob if kind == "pdf" else outgoing.original_blob
-    document = outgoing.document
-    name = f"{document.code_number}-{document.code_notation}.{kind}".replace("/", "-")
-    with transaction.atomic():
-        record(
-            action="outgoing.file_downloaded",
-            actor=actor,
-            target=outgoing,
-            data={"kind": kind, "blob_id": blob.pk},
-        )
-    return outgoing, blob, name
 
 
 def record_of_draft(draft: OutgoingDraft) -> OutgoingRecord | None:

@@ -13,13 +13,11 @@ from django.views.decorators.http import require_POST
 
 from vanthu.accounts.models import User
 from vanthu.core.errors import DomainError
-from vanthu.drafting.checker import autocorrect_docx
 from vanthu.outgoing import services
 from vanthu.outgoing.drafting_io import Finding
-from vanthu.outgoing.drafts import version_docx
 from vanthu.outgoing.errors import FormatErrorsBlockError
 from vanthu.outgoing.models import OutgoingDraft
-from vanthu.outgoing.selectors import draft_current_version, draft_get_for
+from vanthu.outgoing.selectors import draft_get_for
 from vanthu.outgoing.views.common import actor_of, is_htmx, outgoing_view, raise_access
 from vanthu.outgoing.views.draft import render_draft
 from vanthu.outgoing.views.permitted import draft_actions
@@ -56,32 +54,21 @@ def findings(request: HttpRequest, pk: int) -> HttpResponse:
 def autofix(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct what is safe to correct and keep the result as a new (DOCX) version."""
     actor = actor_of(request)
-    draft = draft_get_for(actor=actor, pk=pk)
-    current = draft_current_version(draft)
-    fixed, applied = autocorrect_docx(version_docx(current))
-    if not applied:
-        messages.info(request, _("Không có lỗi nào sửa tự động được."))
-        return redirect("outgoing:draft", pk=draft.pk)
-    source = services.DraftSource(
-        docx=fixed,
-        filename=f"du-thao-{draft.pk}-v{current.number + 1}.docx",
-        type_code=draft.document_type.code,
-        subject=draft.subject,
-        confidentiality=draft.confidentiality,
-        urgency=draft.urgency,
-    )
     try:
-        version = services.draft_add_version(actor=actor, draft_id=draft.pk, source=source)
+        result = services.draft_autocorrect(actor=actor, draft_id=pk)
     except DomainError as error:
         raise_access(error)
         messages.error(request, error.message)
-        return redirect("outgoing:draft", pk=draft.pk)
+        return redirect("outgoing:draft", pk=pk)
+    if result.version is None:
+        messages.info(request, _("Không có lỗi nào sửa tự động được."))
+        return redirect("outgoing:draft", pk=pk)
     messages.success(
         request,
         _("Đã sửa tự động %(count)d lỗi, lưu thành phiên bản %(number)d.")
-        % {"count": len(applied), "number": version.number},
+        % {"count": len(result.applied), "number": result.version.number},
     )
-    return redirect("outgoing:draft", pk=draft.pk)
+    return redirect("outgoing:draft", pk=pk)
 
 
 @require_POST

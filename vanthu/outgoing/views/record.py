@@ -20,7 +20,8 @@ from vanthu.outgoing.models import OutgoingRecord
 from vanthu.outgoing.permissions import is_clerk, is_leader
 from vanthu.outgoing.presenters import record_detail
 from vanthu.outgoing.selectors import record_get_for
-from vanthu.outgoing.ui_selectors import copies_of, record_file_open, record_viewed
+from vanthu.outgoing.services import outgoing_file_opened, outgoing_viewed
+from vanthu.outgoing.ui_selectors import copies_of
 from vanthu.outgoing.views.common import actor_of, add_refusal, outgoing_view
 
 
@@ -62,13 +63,13 @@ def _render(
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show one visible issued document (404 otherwise)."""
     actor = actor_of(request)
-    return _render(request, actor, record_viewed(actor=actor, pk=pk))
+    return _render(request, actor, outgoing_viewed(actor=actor, pk=pk))
 
 
 @outgoing_view
 def download(request: HttpRequest, pk: int, kind: str) -> FileResponse:
     """Stream the issued DOCX or PDF; the download is audited."""
-    _record, blob, name = record_file_open(actor=actor_of(request), pk=pk, kind=kind)
+    _record, blob, name = outgoing_file_opened(actor=actor_of(request), pk=pk, kind=kind)
     response = FileResponse(blob_open(blob), as_attachment=True, filename=name)
     response["Content-Type"] = blob.media_type
     response["X-Content-Type-Options"] = "nosniff"
