@@ -12,6 +12,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/", "vanthu.incoming.apis.router"),
     ("/", "vanthu.incoming.report_apis.router"),
     ("/", "vanthu.outgoing.apis.router"),
+    ("/", "vanthu.outgoing.report_apis.router"),
     ("/", "vanthu.drafting.checker_apis.router"),
 ]
 

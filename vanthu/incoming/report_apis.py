@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from vanthu.accounts.auth import request_user
 from vanthu.core.schema_types import IsoDate
+from vanthu.documents.printing.http import binary_responses, file_response
 from vanthu.incoming.reports.downloads import (
     MEDIA_TYPES,
     FileFormat,
-    ReportFile,
     handling_file,
     register_file,
     slip_file,
@@ -37,19 +37,6 @@ class RegisterQuery(PeriodQuery):
     volume: int = Field(1, ge=1, le=999, description="Quyển số")
 
 
-def _binary(*media_types: str) -> dict[str, Any]:
-    content = {media: {"schema": {"type": "string", "format": "binary"}} for media in media_types}
-    return {"responses": {200: {"description": "Tệp tải về", "content": content}}}
-
-
-def file_response(file: ReportFile) -> HttpResponse:
-    """Return ``file`` as an attachment."""
-    response = HttpResponse(file.content, content_type=file.media_type)
-    response["Content-Disposition"] = f'attachment; filename="{file.filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 def _register(request: HttpRequest, book_id: int, query: RegisterQuery, fmt: FileFormat) -> Any:
     file = register_file(
         actor=request_user(request),
@@ -66,7 +53,7 @@ def _register(request: HttpRequest, book_id: int, query: RegisterQuery, fmt: Fil
     "/incoming/registers/{int:book_id}.xlsx",
     summary="Sổ đăng ký văn bản đến (Excel)",
     operation_id="incoming_register_xlsx",
-    openapi_extra=_binary(MEDIA_TYPES[FileFormat.XLSX]),
+    openapi_extra=binary_responses(MEDIA_TYPES[FileFormat.XLSX]),
 )
 def register_xlsx(request: HttpRequest, book_id: int, query: Query[RegisterQuery]) -> Any:
     """Download the incoming register of a book for a period (one year at most) as XLSX."""
@@ -77,7 +64,7 @@ def register_xlsx(request: HttpRequest, book_id: int, query: Query[RegisterQuery
     "/incoming/registers/{int:book_id}.pdf",
     summary="Sổ đăng ký văn bản đến (PDF)",
     operation_id="incoming_register_pdf",
-    openapi_extra=_binary(MEDIA_TYPES[FileFormat.PDF]),
+    openapi_extra=binary_responses(MEDIA_TYPES[FileFormat.PDF]),
 )
 def register_pdf(request: HttpRequest, book_id: int, query: Query[RegisterQuery]) -> Any:
     """Download the incoming register of a book for a period (one year at most) as PDF."""
@@ -98,7 +85,7 @@ def _handling(request: HttpRequest, query: PeriodQuery, fmt: FileFormat) -> Any:
     "/incoming/reports/handling.xlsx",
     summary="Báo cáo tình hình giải quyết văn bản đến (Excel)",
     operation_id="incoming_handling_report_xlsx",
-    openapi_extra=_binary(MEDIA_TYPES[FileFormat.XLSX]),
+    openapi_extra=binary_responses(MEDIA_TYPES[FileFormat.XLSX]),
 )
 def handling_xlsx(request: HttpRequest, query: Query[PeriodQuery]) -> Any:
     """Download the handling report and the follow-up book of a period as XLSX."""
@@ -109,7 +96,7 @@ def handling_xlsx(request: HttpRequest, query: Query[PeriodQuery]) -> Any:
     "/incoming/reports/handling.pdf",
     summary="Báo cáo tình hình giải quyết văn bản đến (PDF)",
     operation_id="incoming_handling_report_pdf",
-    openapi_extra=_binary(MEDIA_TYPES[FileFormat.PDF]),
+    openapi_extra=binary_responses(MEDIA_TYPES[FileFormat.PDF]),
 )
 def handling_pdf(request: HttpRequest, query: Query[PeriodQuery]) -> Any:
     """Download the handling report and the follow-up book of a period as PDF."""
@@ -120,7 +107,7 @@ def handling_pdf(request: HttpRequest, query: Query[PeriodQuery]) -> Any:
     "/incoming/{int:incoming_id}/slip.pdf",
     summary="Phiếu giải quyết văn bản đến (PDF)",
     operation_id="incoming_slip_pdf",
-    openapi_extra=_binary(MEDIA_TYPES[FileFormat.PDF]),
+    openapi_extra=binary_responses(MEDIA_TYPES[FileFormat.PDF]),
 )
 def slip_pdf(request: HttpRequest, incoming_id: int) -> Any:
     """Download the handling slip of one incoming document."""
@@ -131,7 +118,7 @@ def slip_pdf(request: HttpRequest, incoming_id: int) -> Any:
     "/incoming/{int:incoming_id}/stamp.pdf",
     summary="Dấu “ĐẾN” (PDF 50 × 35 mm)",
     operation_id="incoming_stamp_pdf",
-    openapi_extra=_binary(MEDIA_TYPES[FileFormat.PDF]),
+    openapi_extra=binary_responses(MEDIA_TYPES[FileFormat.PDF]),
 )
 def stamp_pdf(request: HttpRequest, incoming_id: int) -> Any:
     """Download the "ĐẾN" stamp label of one incoming document."""

@@ -68,6 +68,7 @@ CLERK = Area(
         NavEntry("kiem-tra-the-thuc", _("Chờ kiểm tra thể thức"), url_name="outgoing:to_check"),
         NavEntry("cho-phat-hanh", _("Chờ phát hành"), url_name="outgoing:to_issue"),
         NavEntry("so-dang-ky", _("Sổ đăng ký"), url_name="incoming_reports:index"),
+        NavEntry("so-bao-cao-di", _("Sổ và báo cáo văn bản đi"), url_name="outgoing_reports:index"),
         NavEntry("nhap-so", _("Nhập sổ cũ từ Excel"), url_name="incoming_import:upload"),
         NavEntry("ho-so", _("Hồ sơ")),
     ),
@@ -88,6 +89,7 @@ AGENCY_LEADER = Area(
         NavEntry("van-ban-di", _("Sổ văn bản đi"), url_name="outgoing:register"),
         NavEntry("theo-doi-han", _("Theo dõi hạn xử lý"), url_name="workflow:overdue"),
         NavEntry("so-bao-cao", _("Sổ và báo cáo văn bản đến"), url_name="incoming_reports:index"),
+        NavEntry("so-bao-cao-di", _("Sổ và báo cáo văn bản đi"), url_name="outgoing_reports:index"),
     ),
     panels=(
         Panel(_("Văn bản chờ cho ý kiến"), "cho-y-kien"),

@@ -1,4 +1,4 @@
-"""Who may print the incoming registers and forms, and the period a report covers.
+"""Who may print the incoming registers and forms.
 
 Only the clerks and leaders (or their delegates) of the agency, who see its whole register;
 anyone else is told "not found" (design.md §6). A confidential register book needs a
@@ -7,31 +7,16 @@ clearance for confidential documents.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
-from django.utils.translation import gettext as _
-
 from vanthu.accounts.models import Agency, User
 from vanthu.accounts.roles import can_see_confidentiality
-from vanthu.core.errors import InvalidInputError, NotFoundError
+from vanthu.core.errors import NotFoundError
 from vanthu.documents.enums import Confidentiality, RegisterKind
 from vanthu.documents.models import RegisterBook
-from vanthu.documents.numbering import today_in_vietnam
 from vanthu.incoming.models import IncomingRecord
 from vanthu.incoming.permissions import sees_whole_register
 from vanthu.incoming.selectors import incoming_get_for
 
 INCOMING_BOOK_KINDS = (RegisterKind.INCOMING, RegisterKind.SECRET_INCOMING)
-MAX_PERIOD_DAYS = 366
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """The days a report covers, both included."""
-
-    date_from: dt.date
-    date_to: dt.date
 
 
 def report_reader_agency(actor: User) -> Agency:
@@ -63,28 +48,6 @@ def record_for(*, actor: User, pk: int) -> IncomingRecord:
     """Return one incoming record the actor may print forms of (404 for anything else)."""
     report_reader_agency(actor)
     return incoming_get_for(actor=actor, pk=pk)
-
-
-def period_of(
-    date_from: dt.date | None, date_to: dt.date | None, *, same_year: bool = False
-) -> Period:
-    """Return the period asked for: by default from 1 January of this year to today.
-
-    A register restarts its numbers every year, so ``same_year`` refuses a period across
-    two years. A period is at most one year long.
-    """
-    today = today_in_vietnam()
-    end = date_to or today
-    start = date_from or dt.date(end.year, 1, 1)
-    if start > end:
-        raise InvalidInputError(fields={"date_from": [_("Từ ngày phải trước hoặc bằng đến ngày.")]})
-    if same_year and start.year != end.year:
-        raise InvalidInputError(
-            fields={"date_to": [_("Sổ đăng ký in theo từng năm: hai ngày phải cùng một năm.")]}
-        )
-    if (end - start).days >= MAX_PERIOD_DAYS:
-        raise InvalidInputError(fields={"date_to": [_("Kỳ báo cáo không được dài quá một năm.")]})
-    return Period(start, end)
 
 
 def printable_books_for(*, actor: User) -> list[RegisterBook]:

@@ -21,10 +21,11 @@ from vanthu.core.calendar import WorkingCalendar
 from vanthu.core.collation import vi_sorted
 from vanthu.core.dates import format_date, to_vietnam
 from vanthu.documents.numbering import format_number, today_in_vietnam
+from vanthu.documents.printing.period import Period, period_of
+from vanthu.documents.printing.register import agency_header, document_reference
 from vanthu.incoming.enums import IncomingStatus
 from vanthu.incoming.models import IncomingRecord
-from vanthu.incoming.reports.access import Period, period_of, report_reader_agency
-from vanthu.incoming.reports.register import agency_header, document_reference
+from vanthu.incoming.reports.access import report_reader_agency
 from vanthu.incoming.reports.routing import Routing, party_label, routings_of
 from vanthu.incoming.selectors import IncomingFilters, incoming_list_for
 from vanthu.workflow.deadlines import is_overdue, working_days_left

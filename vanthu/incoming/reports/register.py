@@ -14,15 +14,28 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from vanthu.accounts.models import Agency, User
+from vanthu.accounts.models import User
 from vanthu.accounts.roles import can_see_confidentiality
 from vanthu.core.dates import format_date
 from vanthu.documents.enums import AllocationStatus, Confidentiality, RegisterKind, Urgency
 from vanthu.documents.models import NumberAllocation, RegisterBook
 from vanthu.documents.numbering import format_number
+from vanthu.documents.printing.period import Period, period_of
+from vanthu.documents.printing.register import Cover, agency_header, document_reference
 from vanthu.incoming.models import IncomingRecord
-from vanthu.incoming.reports.access import Period, period_of, register_book_for
+from vanthu.incoming.reports.access import register_book_for
 from vanthu.incoming.reports.routing import Routing, routings_of
+
+# agency_header and document_reference are re-exported for the slip and the handling report.
+__all__ = [
+    "REGISTER_COLUMNS",
+    "Cover",
+    "RegisterReport",
+    "RegisterRow",
+    "agency_header",
+    "document_reference",
+    "register_report",
+]
 
 REGISTER_COLUMNS: tuple[Any, ...] = (
     gettext_lazy("Ngày đến"),
@@ -36,22 +49,6 @@ REGISTER_COLUMNS: tuple[Any, ...] = (
     gettext_lazy("Ký nhận"),
     gettext_lazy("Ghi chú"),
 )
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Cover:
-    """The cover / first page of a register (Annex IV)."""
-
-    superior: str
-    agency: str
-    title: str
-    year: int
-    date_from: dt.date
-    date_to: dt.date
-    number_from: str
-    number_to: str
-    volume: str
-    book_name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +70,6 @@ class RegisterReport:
     book: RegisterBook
     cover: Cover
     rows: list[RegisterRow]
-
-
-def agency_header(agency: Agency) -> tuple[str, str]:
-    """Return the superior body and the agency as printed in a header (upper case)."""
-    superior = agency.superior.name.upper() if agency.superior is not None else ""
-    return superior, agency.name.upper()
-
-
-def document_reference(code_number: str, code_notation: str) -> str:
-    """Return "26/KH-SNV" (or whichever part exists)."""
-    return "/".join(part for part in (code_number, code_notation) if part)
 
 
 def _notes(incoming: IncomingRecord, allocation: NumberAllocation) -> str:

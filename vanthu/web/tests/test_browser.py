@@ -142,6 +142,6 @@ class TestClerkInChromium:
         toggle.focus()
         page.keyboard.press("Enter")
         expect(toggle).to_have_attribute("aria-expanded", "true")
-        expect(nav.get_by_role("link", name="Văn bản đi")).to_be_visible()
+        expect(nav.get_by_role("link", name="Văn bản đi", exact=True)).to_be_visible()
         assert not _has_horizontal_scroll(page)
         _screenshot(page, "phone-nav")

@@ -17,6 +17,7 @@ NAV_LABELS = {
         "Chờ kiểm tra thể thức",
         "Chờ phát hành",
         "Sổ đăng ký",
+        "Sổ và báo cáo văn bản đi",
         "Nhập sổ cũ từ Excel",
         "Hồ sơ",
     ],
@@ -26,6 +27,7 @@ NAV_LABELS = {
         "Sổ văn bản đi",
         "Theo dõi hạn xử lý",
         "Sổ và báo cáo văn bản đến",
+        "Sổ và báo cáo văn bản đi",
     ],
     Role.UNIT_HEAD: [
         "Văn bản của đơn vị",
