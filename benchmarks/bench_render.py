@@ -1,8 +1,9 @@
 """Benchmark: render a typical two-page document to DOCX, and convert it to PDF.
 
 Budgets (issue 4): DOCX render ≤ 200 ms per typical document (p95 over 50 runs); PDF
-conversion ≤ 2 s per document (p95 over 5 runs, LibreOffice headless, fresh profile each).
-Writes ``benchmarks/results/render.json``.
+conversion ≤ 2 s per document (p95 over 30 warm runs through the process's resident LibreOffice,
+PDF and PDF/A-2b; the one-off start of the resident converter and 3 cold ``soffice --convert-to``
+runs — the fall-back path — are reported beside it). Writes ``benchmarks/results/render.json``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results"
 RENDER_RUNS = 50
-PDF_RUNS = 5
+PDF_RUNS = 30
+COLD_RUNS = 3
 RENDER_BUDGET_MS = 200.0
 PDF_BUDGET_S = 2.0
 
@@ -36,7 +38,7 @@ def main() -> int:
     django.setup()
     from pypdf import PdfReader  # noqa: PLC0415
 
-    from vanthu.drafting.pdf import docx_to_pdf  # noqa: PLC0415
+    from vanthu.drafting.pdf import cold_docx_to_pdf, docx_to_pdf  # noqa: PLC0415
     from vanthu.drafting.render import render_docx  # noqa: PLC0415
     from vanthu.drafting.tests.render_samples import long_plan  # noqa: PLC0415
 
@@ -48,11 +50,19 @@ def main() -> int:
         started = time.perf_counter()
         data = render_docx(content, number=26, issued_on=day)
         render_ms.append((time.perf_counter() - started) * 1000)
+    started = time.perf_counter()
+    docx_to_pdf(data)  # starts this process's resident LibreOffice
+    first_s = time.perf_counter() - started
     pdf_s = []
-    for _run in range(PDF_RUNS):
+    for run in range(PDF_RUNS):
         started = time.perf_counter()
-        pdf = docx_to_pdf(data)
+        pdf = docx_to_pdf(data, pdfa=run % 2 == 1)
         pdf_s.append(time.perf_counter() - started)
+    cold_s = []
+    for _run in range(COLD_RUNS):
+        started = time.perf_counter()
+        cold_docx_to_pdf(data)
+        cold_s.append(time.perf_counter() - started)
     import io  # noqa: PLC0415
 
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
@@ -64,17 +74,23 @@ def main() -> int:
     }
     pdf_summary = {
         "runs": PDF_RUNS,
-        "p50": round(statistics.median(pdf_s), 2),
-        "p95": round(_percentile(pdf_s, 0.95), 2),
+        "mode": "resident LibreOffice, every other run PDF/A-2b",
+        "p50": round(statistics.median(pdf_s), 3),
+        "p95": round(_percentile(pdf_s, 0.95), 3),
         "budget_p95": PDF_BUDGET_S,
+        "resident_start_s": round(first_s, 2),
+        "cold_runs": COLD_RUNS,
+        "cold_p50": round(statistics.median(cold_s), 2),
+        "cold_max": round(max(cold_s), 2),
     }
-    ok = render_summary["p95"] <= RENDER_BUDGET_MS and pdf_summary["p95"] <= PDF_BUDGET_S
+    ok = render_summary["p95"] <= RENDER_BUDGET_MS and _percentile(pdf_s, 0.95) <= PDF_BUDGET_S
     result = {
         "document": "Kế hoạch, 10 clauses and a table",
         "pages": pages,
         "docx_bytes": len(data),
         "render_ms": render_summary,
         "pdf_s": pdf_summary,
+        "load_average_1m": round(os.getloadavg()[0], 1),
         "within_budget": ok,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -82,7 +98,8 @@ def main() -> int:
     print(
         f"render: {pages}-page DOCX p50 {render_summary['p50']} ms, "
         f"p95 {render_summary['p95']} ms (≤ {RENDER_BUDGET_MS:.0f}); "
-        f"PDF p50 {pdf_summary['p50']} s, p95 {pdf_summary['p95']} s (≤ {PDF_BUDGET_S:.0f})"
+        f"PDF p50 {pdf_summary['p50']} s, p95 {pdf_summary['p95']} s (≤ {PDF_BUDGET_S:.0f}; "
+        f"resident start {pdf_summary['resident_start_s']} s, cold p50 {pdf_summary['cold_p50']} s)"
     )
     return 0 if ok else 1
 

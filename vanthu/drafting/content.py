@@ -9,13 +9,22 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from django.utils.translation import gettext
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Authority = Literal["", "TM.", "KT.", "TL.", "TUQ.", "Q."]
 Urgency = Literal["normal", "urgent", "very_urgent", "flash"]
 Confidentiality = Literal["none", "confidential", "secret", "top_secret"]
 Circulation = Literal["", "LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI"]
 HeadingLevel = Literal["part", "chapter", "section", "article"]
+
+TWO_LEVEL_AUTHORITIES: frozenset[tuple[str, str]] = frozenset(
+    {("TM.", "KT."), ("TM.", "Q."), ("TL.", "KT.")}
+)
+"""The two-level signing blocks (domain.md §1.8): "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" (a deputy
+for the head of a collective body), "TM. … / Q. CHỦ TỊCH" (the acting head), "TL. BỘ TRƯỞNG /
+KT. CHÁNH VĂN PHÒNG" (the deputy of the unit head who signs by order). TUQ. is never followed by
+KT.: an authorisation may not be passed on (Art. 13)."""
 
 
 class _Block(BaseModel):
@@ -122,3 +131,34 @@ class DraftContent(BaseModel):
     derived from the issuer and the signing authority when empty."""
     secretary_name: str = ""
     """Biên bản only: the THƯ KÝ who signs on the left (the chair is ``signer_name``)."""
+    second_authority: Authority = ""
+    second_authority_body: str = ""
+    """A two-level signing block: ``authority`` + ``authority_body`` ("TM." "ỦY BAN NHÂN DÂN")
+    then ``second_authority`` + ``second_authority_body`` ("KT." "CHỦ TỊCH") above the signer's
+    position ("PHÓ CHỦ TỊCH"); only the pairs in ``TWO_LEVEL_AUTHORITIES``."""
+
+    @model_validator(mode="after")
+    def _two_level_authority(self) -> DraftContent:
+        if not self.second_authority:
+            return self
+        pair = (self.authority, self.second_authority)
+        if pair not in TWO_LEVEL_AUTHORITIES:
+            allowed = ", ".join(
+                f"{first} … / {second} …" for first, second in sorted(TWO_LEVEL_AUTHORITIES)
+            )
+            raise ValueError(
+                gettext(
+                    "Thẩm quyền ký hai cấp “%(first)s … / %(second)s …” không hợp lệ; "
+                    "chỉ dùng %(allowed)s."
+                )
+                % {
+                    "first": self.authority or "—",
+                    "second": self.second_authority,
+                    "allowed": allowed,
+                }
+            )
+        if not self.authority_body.strip() or not self.second_authority_body.strip():
+            raise ValueError(
+                gettext("Thẩm quyền ký hai cấp cần ghi rõ tên tập thể hoặc chức vụ ở cả hai dòng.")
+            )
+        return self

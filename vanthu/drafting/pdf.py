@@ -1,10 +1,13 @@
 """DOCX → PDF (or PDF/A-2b) through LibreOffice headless (design.md §1, stack-notes "Documents").
 
-Every call gets a fresh temporary folder for the input and the output, and a LibreOffice profile
-(``-env:UserInstallation``) that no other conversion uses at the same time — sharing one is what
-makes LibreOffice hang or fail. Profiles come from a small pool of slots, each held under an
-exclusive ``flock`` while in use (a warm profile starts faster); when every slot is busy the call
-makes a throw-away profile. A timeout kills the whole process group and discards the profile.
+A conversion goes to this process's resident LibreOffice (``converter.ResidentConverter``, ~0.15 s)
+and falls back to a cold ``soffice --convert-to`` (3–5 s) when the resident one cannot start or
+crashes. On the cold path every call gets a fresh temporary folder for the input and the output, and
+a LibreOffice profile (``-env:UserInstallation``) that no other conversion uses at the same time —
+sharing one is what makes LibreOffice hang or fail. Profiles come from a small pool of slots, each
+held under an exclusive ``flock`` while in use (a warm profile starts faster); when every slot is
+busy the call makes a throw-away profile. A timeout kills the whole process group and discards the
+profile.
 """
 
 from __future__ import annotations
@@ -17,40 +20,38 @@ import signal
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
-from vanthu.core.errors import DomainError
+from vanthu.drafting.converter import (
+    ConverterUnavailableError,
+    resident_converter,
+    resident_enabled,
+)
+from vanthu.drafting.pdf_errors import (
+    PdfConversionError,
+    PdfConversionTimeoutError,
+    PdfConverterMissingError,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+__all__ = [
+    "PdfConversionError",
+    "PdfConversionTimeoutError",
+    "PdfConverterMissingError",
+    "cold_docx_to_pdf",
+    "docx_to_pdf",
+    "soffice_path",
+]
 
 SOFFICE_CANDIDATES = ("soffice", "libreoffice")
 DEFAULT_TIMEOUT_S = 60.0
 PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 _DOCX_MAGIC = b"PK\x03\x04"
 PROFILE_SLOTS = 4
-
-
-class PdfConversionError(DomainError):
-    """LibreOffice could not turn the document into a PDF."""
-
-    code: ClassVar[str] = "pdf_conversion_failed"
-    status: ClassVar[int] = 422
-    default_message = _("Không chuyển được văn bản sang PDF. Hãy kiểm tra tệp DOCX rồi thử lại.")
-
-
-class PdfConverterMissingError(PdfConversionError):
-    code: ClassVar[str] = "pdf_converter_missing"
-    status: ClassVar[int] = 503
-    default_message = _("Máy chủ chưa cài LibreOffice nên không chuyển được văn bản sang PDF.")
-
-
-class PdfConversionTimeoutError(PdfConversionError):
-    code: ClassVar[str] = "pdf_conversion_timeout"
-    status: ClassVar[int] = 503
-    default_message = _("Chuyển văn bản sang PDF quá lâu nên đã dừng. Hãy thử lại sau.")
 
 
 def soffice_path() -> str:
@@ -69,6 +70,17 @@ def docx_to_pdf(docx: bytes, *, pdfa: bool = False, timeout: float = DEFAULT_TIM
             _("Tệp không phải là văn bản DOCX nên không chuyển sang PDF được.")
         )
     program = soffice_path()
+    if resident_enabled():
+        with contextlib.suppress(ConverterUnavailableError):
+            return resident_converter().convert(docx, pdfa=pdfa, timeout=timeout, soffice=program)
+    return cold_docx_to_pdf(docx, pdfa=pdfa, timeout=timeout, program=program)
+
+
+def cold_docx_to_pdf(
+    docx: bytes, *, pdfa: bool = False, timeout: float = DEFAULT_TIMEOUT_S, program: str = ""
+) -> bytes:
+    """Convert with a LibreOffice started for this call only (the fall-back path)."""
+    program = program or soffice_path()
     with tempfile.TemporaryDirectory(prefix="vanthu-pdf-") as folder, _profile() as profile:
         work = Path(folder)
         source = work / "document.docx"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import docx
 from django.utils.translation import gettext as _
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_BREAK
 from docx.shared import Mm
 
@@ -34,7 +34,7 @@ from vanthu.drafting.render_header import (
     add_title,
     reference_code,
 )
-from vanthu.drafting.render_page import add_page_numbers, set_defaults
+from vanthu.drafting.render_page import add_page_numbers, restart_page_numbers, set_defaults
 from vanthu.drafting.render_signature import add_signature
 from vanthu.drafting.styles import (
     BODY_SIZE,
@@ -154,10 +154,11 @@ def _page_break(document: Document) -> None:
 
 
 def _add_appendices(document: Document, content: DraftContent, reference: str) -> None:
-    """Add each appendix on a new page: "Phụ lục I", its title, "(Kèm theo …)", its body."""
+    """Add each appendix as a new section, its pages numbered from 1: "Phụ lục I", its title,
+    "(Kèm theo …)", its body."""
     many = len(content.appendices) > 1
     for index, appendix in enumerate(content.appendices, start=1):
-        _page_break(document)
+        restart_page_numbers(document.add_section(WD_SECTION.NEW_PAGE))
         label = _("Phụ lục %(n)s") % {"n": roman(index)} if many else _("Phụ lục")
         add_centered(document, label, before=0, after=0)
         add_title(

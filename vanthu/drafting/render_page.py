@@ -1,7 +1,9 @@
 """Document-wide settings: default font and language, and page numbers (domain.md §1.4).
 
 Page numbers are a PAGE field centred in the header (the top margin), 14 pt upright; the first
-page has its own empty header ("different first page"), so numbering starts showing at 2.
+page has its own empty header ("different first page"), so numbering starts showing at 2. Each
+appendix is a section of its own whose numbering starts again at 1 (domain.md §1.9: "each appendix
+has its own page numbering"), its first page unnumbered like the document's.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from vanthu.drafting.ooxml import element, place
 from vanthu.drafting.styles import (
     BODY_SIZE,
     CENTER,
@@ -26,6 +29,30 @@ if TYPE_CHECKING:
     from docx.section import Section
 
 LANGUAGE = "vi-VN"
+_SECTPR_ORDER = [
+    "headerReference",
+    "footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
+]
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
@@ -88,3 +115,9 @@ def add_page_numbers(section: Section) -> None:
     first = section.first_page_header
     first.is_linked_to_previous = False
     set_run_font(format_paragraph(first.paragraphs[0]).add_run(""), BODY_SIZE)
+
+
+def restart_page_numbers(section: Section) -> None:
+    """Number ``section`` from 1 again, its first page unnumbered (headers follow the previous)."""
+    section.different_first_page_header_footer = True
+    place(section._sectPr, element("pgNumType", fmt="decimal", start="1"), _SECTPR_ORDER)

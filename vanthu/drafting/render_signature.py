@@ -97,10 +97,14 @@ def _signer(cell: _Cell, heading_lines: list[str], name: str) -> None:
 
 
 def authority_lines(content: DraftContent) -> list[str]:
-    """Return the signing lines: ``TM. ỦY BAN NHÂN DÂN`` / ``CHỦ TỊCH`` (domain.md §1.8)."""
+    """Return the signing lines: ``TM. ỦY BAN NHÂN DÂN`` / ``CHỦ TỊCH`` (domain.md §1.8), or on
+    two levels ``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``."""
     lines = []
     if content.authority:
         lines.append(f"{content.authority} {clean_text(content.authority_body).upper()}".strip())
+    if content.second_authority:
+        second = clean_text(content.second_authority_body).upper()
+        lines.append(f"{content.second_authority} {second}".strip())
     lines.append(content.signer_position)
     return lines
 

@@ -10,13 +10,12 @@ from collections.abc import Sequence
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from vanthu.accounts.models import User
 from vanthu.audit.services import record
 from vanthu.core.errors import DomainError
 from vanthu.exchange.models import ExchangeLink
-from vanthu.incoming.delivery import delivery_send
+from vanthu.incoming.delivery import delivery_send, delivery_withdraw
 from vanthu.incoming.enums import DeliveryStatus
 from vanthu.incoming.models import IncomingDelivery
 from vanthu.outgoing.channels import ReceiverState
@@ -24,7 +23,7 @@ from vanthu.outgoing.distribution import distributions_mark
 from vanthu.outgoing.enums import DistributionStatus
 from vanthu.outgoing.models import Distribution, OutgoingRecord
 
-_WITHDRAWN = "withdrawn"
+_WITHDRAWABLE = (DeliveryStatus.PENDING, DeliveryStatus.ACCEPTED)
 
 
 def exchange_send(
@@ -55,22 +54,6 @@ def exchange_send(
     return links
 
 
-def _withdraw_delivery(*, actor: User, delivery: IncomingDelivery, reason: str) -> None:
-    """Take a pending delivery out of the receiver's queue.
-
-    Interim: the incoming app has no withdrawal yet, so the delivery is closed as refused with
-    the recall reason (it leaves the queue and stays visible with its trail). To be replaced by
-    ``incoming.delivery.delivery_withdraw`` once the incoming app provides it.
-    """
-    delivery.status = DeliveryStatus.REFUSED
-    delivery.refusal_reason = (_("Cơ quan gửi đã thu hồi văn bản: %s") % reason)[:500]
-    delivery.decided_by = actor
-    delivery.decided_at = timezone.now()
-    delivery.save(
-        update_fields=["status", "refusal_reason", "decided_by", "decided_at", "updated_at"]
-    )
-
-
 def exchange_withdraw(*, actor: User, record_row: OutgoingRecord, reason: str) -> int:
     """Withdraw a recalled document from every receiving agency; return how many were reached."""
     count = 0
@@ -84,8 +67,10 @@ def exchange_withdraw(*, actor: User, record_row: OutgoingRecord, reason: str) -
         for link in links:
             delivery = IncomingDelivery.objects.select_for_update().get(pk=link.delivery_id)
             link.receiver_state_at_withdrawal = delivery.status
-            if delivery.status == DeliveryStatus.PENDING:
-                _withdraw_delivery(actor=actor, delivery=delivery, reason=reason)
+            if delivery.status in _WITHDRAWABLE:
+                # Out of the receiver's queue, or its registered record frozen and its
+                # handlers told: the incoming app's own withdrawal (Art. 18.4).
+                delivery_withdraw(actor=actor, delivery=delivery, reason=reason)
             link.withdrawn_at = timezone.now()
             link.withdrawn_by = actor
             link.withdraw_reason = reason[:500]
@@ -116,13 +101,13 @@ def exchange_withdraw(*, actor: User, record_row: OutgoingRecord, reason: str) -
 def _state(link: ExchangeLink) -> ReceiverState:
     delivery = link.delivery
     incoming = delivery.accepted_record
-    if link.withdrawn_at is not None:
+    if delivery.status == DeliveryStatus.WITHDRAWN or link.withdrawn_at is not None:
         return ReceiverState(
-            status=_WITHDRAWN,
-            label=_("Đã thu hồi"),
+            status=DeliveryStatus.WITHDRAWN.value,
+            label=str(DeliveryStatus.WITHDRAWN.label),
             arrival_number=incoming.arrival_number if incoming else None,
-            handling=incoming.get_status_display() if incoming else "",
-            note=link.withdraw_reason,
+            handling=str(incoming.get_status_display()) if incoming else "",
+            note=delivery.withdrawal_reason or link.withdraw_reason,
         )
     return ReceiverState(
         status=delivery.status,

@@ -28,6 +28,12 @@ class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("Chờ tiếp nhận")
     ACCEPTED = "accepted", _("Đã tiếp nhận")
     REFUSED = "refused", _("Đã từ chối")
+    WITHDRAWN = "withdrawn", _("Đã thu hồi")
+
+
+# A delivery in one of these states no longer holds the document for its receiver: the sender
+# may send it to that agency again.
+CLOSED_DELIVERY_STATUSES = (DeliveryStatus.REFUSED, DeliveryStatus.WITHDRAWN)
 
 
 class ListSort(models.TextChoices):

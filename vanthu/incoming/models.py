@@ -4,15 +4,33 @@ deliveries between agencies of the installation, and the routing rules applied a
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from vanthu.accounts.models import Agency, OrgUnit
+from vanthu.core.errors import ConflictError
 from vanthu.core.models import TimeStampedModel
 from vanthu.documents.models import Document, DocumentType, NumberAllocation, RegisterBook
-from vanthu.incoming.enums import Channel, DeliveryStatus, IncomingStatus
+from vanthu.incoming.enums import (
+    CLOSED_DELIVERY_STATUSES,
+    Channel,
+    DeliveryStatus,
+    IncomingStatus,
+)
+
+
+class IncomingRecalledError(ConflictError):
+    """The sender recalled the document: its incoming record is frozen."""
+
+    code: ClassVar[str] = "incoming_recalled"
+    default_message = _(
+        "Cơ quan gửi đã thu hồi văn bản này; văn bản đến được giữ nguyên để tra cứu và không "
+        "xử lý tiếp được."
+    )
 
 
 class IncomingRecord(TimeStampedModel):
@@ -72,6 +90,16 @@ class IncomingRecord(TimeStampedModel):
     )
     proposal = models.TextField(_("đề xuất của người giải quyết"), blank=True)
     reply_reference = models.CharField(_("văn bản trả lời"), max_length=255, blank=True)
+    recalled_at = models.DateTimeField(_("bị thu hồi lúc"), null=True, blank=True)
+    recalled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thu hồi (cơ quan gửi)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recall_reason = models.CharField(_("lý do thu hồi"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("văn bản đến")
@@ -85,6 +113,10 @@ class IncomingRecord(TimeStampedModel):
                 condition=Q(duplicate_of__isnull=True) | ~Q(duplicate_reason=""),
                 name="incoming_duplicate_has_reason",
             ),
+            models.CheckConstraint(
+                condition=Q(recalled_at__isnull=True) | ~Q(recall_reason=""),
+                name="incoming_recall_has_reason",
+            ),
         ]
         indexes = [
             models.Index(fields=["agency", "-arrival_date", "-id"], name="incoming_register"),
@@ -96,12 +128,28 @@ class IncomingRecord(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.arrival_number:02d}/{self.arrival_year} {self.document}"
 
+    @property
+    def is_recalled(self) -> bool:
+        """Whether the sender recalled the document (the record is then frozen)."""
+        return self.recalled_at is not None
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save, unless the record is recalled: a recalled record never changes again.
+
+        ``delivery_withdraw`` marks the record recalled with a queryset update, so every
+        handling step that saves the record afterwards (``transitions.transition``) is refused.
+        """
+        if not self._state.adding and self.recalled_at is not None:
+            raise IncomingRecalledError
+        super().save(*args, **kwargs)
+
 
 class IncomingDelivery(TimeStampedModel):
     """A Document sent by one agency of the installation to another, waiting to be received.
 
     Accepting it registers the same Document (never a copy) in the receiver's incoming book;
-    refusing it returns it with a reason the sender sees.
+    refusing it returns it with a reason the sender sees. The sender may withdraw it (thu hồi)
+    at any time: it leaves the queue, and a record already registered from it is frozen.
     """
 
     document = models.ForeignKey(
@@ -147,6 +195,16 @@ class IncomingDelivery(TimeStampedModel):
         blank=True,
         related_name="delivery",
     )
+    withdrawn_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thu hồi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawal_reason = models.CharField(_("lý do thu hồi"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("văn bản chờ tiếp nhận")
@@ -154,7 +212,7 @@ class IncomingDelivery(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "to_agency"],
-                condition=~Q(status=DeliveryStatus.REFUSED),
+                condition=~Q(status__in=CLOSED_DELIVERY_STATUSES),
                 name="delivery_one_live_per_receiver",
             ),
             models.CheckConstraint(
@@ -168,6 +226,11 @@ class IncomingDelivery(TimeStampedModel):
             models.CheckConstraint(
                 condition=~Q(status=DeliveryStatus.ACCEPTED) | Q(accepted_record__isnull=False),
                 name="delivery_accepted_has_record",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=DeliveryStatus.WITHDRAWN)
+                | (Q(withdrawn_at__isnull=False) & ~Q(withdrawal_reason="")),
+                name="delivery_withdrawal_has_reason",
             ),
         ]
         indexes = [

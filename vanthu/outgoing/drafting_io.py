@@ -7,6 +7,8 @@ import io
 from typing import Any
 
 import docx
+from django.utils.translation import gettext as _
+from docx.oxml.ns import qn
 from pydantic import ValidationError
 
 from vanthu.accounts.models import User
@@ -15,7 +17,8 @@ from vanthu.documents.blobs import blob_open
 from vanthu.documents.mediatypes import DOCX, PDF
 from vanthu.documents.models import Blob
 from vanthu.documents.uploads import blob_store_upload
-from vanthu.drafting.checker import CheckContext, Finding, InvalidDocxError, check_docx
+from vanthu.drafting.checker import CheckContext, Finding, InvalidDocxError
+from vanthu.drafting.checker import check_docx as _check_docx
 from vanthu.drafting.content import DraftContent
 from vanthu.drafting.pdf import docx_to_pdf
 from vanthu.drafting.render import render_docx
@@ -29,11 +32,39 @@ __all__ = [
     "blob_bytes",
     "check_docx",
     "content_parse",
+    "docx_open",
     "docx_paragraphs",
     "docx_to_pdf",
     "render_docx",
     "store_bytes",
 ]
+
+
+def docx_open(data: bytes) -> Any:
+    """Open a DOCX with python-docx; ``InvalidDocxError`` when it does not open or lacks its body.
+
+    A file can be a valid ZIP with a readable ``word/document.xml`` and still not be a Word
+    document inside (another root element, no ``w:body``): every later step would fail on it.
+    """
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx, lxml and zipfile raise many kinds
+        raise InvalidDocxError from exc
+    root = document.element
+    if root.tag != qn("w:document") or root.find(qn("w:body")) is None:
+        raise InvalidDocxError(
+            _(
+                "Tệp Word có cấu trúc bên trong bị lỗi: thiếu phần nội dung chính của văn bản. "
+                "Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi tải lên lại."
+            )
+        )
+    return document
+
+
+def check_docx(data: bytes, *, context: CheckContext | None = None) -> list[Finding]:
+    """The format checker, after making sure the file is a Word document inside."""
+    docx_open(data)
+    return _check_docx(data, context=context)
 
 
 def content_parse(data: DraftContent | dict[str, Any]) -> DraftContent:
@@ -75,10 +106,7 @@ def store_pdf(*, actor: User, data: bytes, filename: str) -> Blob:
 
 def docx_paragraphs(data: bytes) -> list[str]:
     """Return the non-empty paragraph texts of a DOCX, body and tables in document order."""
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:
-        raise InvalidDocxError from exc
+    document = docx_open(data)
     lines: list[str] = []
     for block in document.element.body.iter():
         tag = block.tag.rsplit("}", 1)[-1]

@@ -129,9 +129,10 @@ def test_minutes_layout(layouts: dict[str, list[Page]]) -> None:
 
 def test_page_numbers_top_centre_from_page_two(layouts: dict[str, list[Page]]) -> None:
     pages = layouts["plan"]
-    assert len(pages) >= 3
+    appendix = next(i for i, p in enumerate(pages) if p.lines[0].text == "Phụ lục I")
+    assert appendix >= 2
     assert pages[0].page_number_line() is None
-    for page in pages[1:]:
+    for page in pages[1:appendix]:
         number = page.page_number_line()
         assert number is not None, f"no page number on page {page.number}"
         assert number.text == str(page.number)
@@ -141,7 +142,7 @@ def test_page_numbers_top_centre_from_page_two(layouts: dict[str, list[Page]]) -
 
 def test_appendices_start_on_their_own_pages(layouts: dict[str, list[Page]]) -> None:
     pages = layouts["plan"]
-    first_lines = [p.lines[1].text if len(p.lines) > 1 else "" for p in pages]
+    first_lines = [p.lines[0].text for p in pages]  # an appendix's first page has no number
     assert "Phụ lục I" in first_lines and "Phụ lục II" in first_lines
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import docx
 import pytest
+from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table as DocxTable
@@ -266,15 +267,21 @@ class TestTitleAndBody:
         content = official_letter(addressees=["Bộ Nội vụ;"])
         assert _paragraph(_open(render_docx(content)), "Kính gửi:").text == "Kính gửi: Bộ Nội vụ"
 
-    def test_appendices_on_new_pages_with_roman_numbers(self) -> None:
+    def test_appendices_in_new_sections_with_roman_numbers(self) -> None:
         document = _open(render_docx(long_plan(), number=4, issued_on=DAY))
         texts = _texts(document)
         first = texts.index("Phụ lục I")
         assert texts[first + 1] == "DANH SÁCH ĐƠN VỊ ĐƯỢC KIỂM TRA"
         assert texts[first + 2] == "(Kèm theo Kế hoạch số 04/KH-SNV ngày 05 tháng 01 năm 2026)"
         assert "Phụ lục II" in texts
-        breaks = document.element.body.findall(f".//{qn('w:br')}[@{qn('w:type')}='page']")
-        assert len(breaks) == 2
+        sections = document.sections
+        assert len(sections) == 3  # the document, then one section per appendix
+        for section in list(sections)[1:]:
+            assert section.start_type == WD_SECTION.NEW_PAGE
+            assert section.different_first_page_header_footer
+            numbering = section._sectPr.find(qn("w:pgNumType"))
+            assert numbering is not None and numbering.get(qn("w:start")) == "1"
+        assert sections[0]._sectPr.find(qn("w:pgNumType")) is None
 
     def test_indirect_decision_attaches_the_issued_document(self) -> None:
         content = decision(

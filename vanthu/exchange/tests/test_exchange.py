@@ -65,7 +65,9 @@ def test_recall_withdraws_from_the_other_agencys_queue(
     )
     assert not pending.exists()
     delivery = IncomingDelivery.objects.get(document=record.document)
-    assert "Sai nơi nhận" in delivery.refusal_reason
+    assert delivery.status == DeliveryStatus.WITHDRAWN
+    assert delivery.withdrawal_reason == "Sai nơi nhận"
+    assert delivery.refusal_reason == ""  # withdrawn by the sender, not refused by the receiver
     assert record.distributions.get().status == DistributionStatus.WITHDRAWN
     receiver = record_detail(recalled)["distributions"][0]["receiver"]
     assert (receiver["status"], receiver["note"]) == ("withdrawn", "Sai nơi nhận")

@@ -191,6 +191,72 @@ def huong_dan() -> DocSpec:
     )
 
 
+def quyet_dinh_hai_cap() -> DocSpec:
+    """A Quyết định of a provincial People's Committee signed by a vice-chair on two levels
+    (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, domain.md §1.8)."""
+    return DocSpec(
+        key="quyet_dinh_hai_cap",
+        issuer="ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG",
+        number="Số: 1203/QĐ-UBND",
+        date="Kiên Giang, ngày 14 tháng 5 năm 2026",
+        type_name="QUYẾT ĐỊNH",
+        subject=["Về việc phê duyệt Danh mục hồ sơ năm 2026"],
+        preamble=["ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG"],
+        bases=[
+            "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về "
+            "công tác văn thư;",
+            "Theo đề nghị của Giám đốc Sở Nội vụ.",
+        ],
+        body=[
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Phê duyệt Danh mục hồ sơ năm 2026 kèm theo Quyết định này.",
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        ],
+        signatures=[("TM. ỦY BAN NHÂN DÂN", ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Nguyễn Thanh Nhàn")],
+        recipients=["- Như Điều 2;", "- Lưu: VT, NC."],
+    )
+
+
+def cong_van_hai_cap() -> DocSpec:
+    """A Công văn signed by order by the deputy of the office head (TL. GIÁM ĐỐC / KT. CHÁNH
+    VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG)."""
+    return DocSpec(
+        key="cong_van_hai_cap",
+        superior="ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG",
+        issuer="SỞ NỘI VỤ",
+        number="Số: 45/SNV-VP",
+        subject_vv="V/v nộp lưu hồ sơ năm 2025",
+        date="Kiên Giang, ngày 06 tháng 6 năm 2026",
+        two_row_header=True,
+        addressees=["Kính gửi: Các phòng, ban thuộc Sở"],
+        body=[_SENTENCE, "Văn phòng Sở đề nghị các phòng, ban thực hiện đúng thời hạn./."],
+        signatures=[
+            (
+                "TL. GIÁM ĐỐC",
+                ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"],
+                "Đỗ Thị Hồng",
+            )
+        ],
+        recipients=["- Như trên;", "- Lưu: VT, VP."],
+    )
+
+
+def thong_bao_hai_cap() -> DocSpec:
+    """A Thông báo signed by the acting chair for the committee (TM. … / Q. CHỦ TỊCH)."""
+    return DocSpec(
+        key="thong_bao_hai_cap",
+        issuer="ỦY BAN NHÂN DÂN XÃ VĨNH HÒA",
+        number="Số: 21/TB-UBND",
+        date="Vĩnh Hòa, ngày 30 tháng 7 năm 2026",
+        type_name="THÔNG BÁO",
+        subject=["Lịch tiếp công dân tháng 8 năm 2026"],
+        body=[_SENTENCE, "Ủy ban nhân dân xã thông báo để cán bộ, công chức biết, thực hiện."],
+        signatures=[("TM. ỦY BAN NHÂN DÂN", ["Q. CHỦ TỊCH"], "Phan Văn Tài")],
+        recipients=["- Các bộ phận chuyên môn;", "- Lưu: VT."],
+        page_numbers="none",
+    )
+
+
 CORRECT_DOCUMENTS = (
     quyet_dinh,
     cong_van,
@@ -201,4 +267,7 @@ CORRECT_DOCUMENTS = (
     bien_ban,
     to_trinh,
     huong_dan,
+    quyet_dinh_hai_cap,
+    cong_van_hai_cap,
+    thong_bao_hai_cap,
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from vanthu.drafting.checker import patterns as pt
 from vanthu.drafting.tests.corpus.spec import DocSpec
 
 PLANTS_PER_FAULT = 3
@@ -66,6 +67,22 @@ def _recipients(edit: Callable[[list[str]], list[str]]) -> Callable[[DocSpec], N
         spec.recipients = edit(list(spec.recipients))
 
     return mutate
+
+
+def _two_level(spec: DocSpec) -> bool:
+    return any(pt.AUTHORITY_ANY.match(line) for line in spec.signatures[0][1][:1])
+
+
+def _second_authority(spec: DocSpec) -> None:
+    authority, positions, name = spec.signatures[0]
+    second = positions[0].replace("KT.", "KT").replace("Q.", "Q ")
+    spec.signatures[0] = (authority, [second, *positions[1:]], name)
+
+
+def _tuq_over_kt(spec: DocSpec) -> None:
+    """Put a deputy's "KT." under a "TUQ." line: an authorisation passed on (not allowed)."""
+    authority, positions, name = spec.signatures[0]
+    spec.signatures[0] = ("TUQ. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", [authority, *positions], name)
 
 
 def _authority(spec: DocSpec) -> None:
@@ -236,6 +253,22 @@ FAULTS: tuple[Fault, ...] = (
         False,
         _authority,
         applies=lambda s: s.signatures[0][0].startswith(("KT.", "TM.")),
+    ),
+    Fault(
+        "second_authority_no_period",
+        "authority",
+        "prefix",
+        False,
+        _second_authority,
+        applies=_two_level,
+    ),
+    Fault(
+        "authority_tuq_then_kt",
+        "authority",
+        "combination",
+        False,
+        _tuq_over_kt,
+        applies=lambda s: s.signatures[0][0].startswith("KT."),
     ),
     Fault(
         "position_not_bold",

@@ -25,7 +25,8 @@ def _common(**values: object) -> dict[str, object]:
 
 
 def drafts() -> list[DraftContent]:
-    """Return drafts of several types (Quyết định, Công văn, Kế hoạch, Giấy mời, Báo cáo)."""
+    """Return drafts of several types (Quyết định, Công văn, Kế hoạch, Giấy mời, Báo cáo), two
+    of them signed on two levels (TM. … / KT. …, TL. … / KT. …)."""
     return [
         DraftContent.model_validate(
             _common(
@@ -91,6 +92,40 @@ def drafts() -> list[DraftContent]:
                 recipients=["Ủy ban nhân dân tỉnh"],
                 signer_position="GIÁM ĐỐC",
                 signer_name="Lê Văn Cường",
+            )
+        ),
+        DraftContent.model_validate(
+            _common(
+                superior_name="",
+                issuer_name="Ủy ban nhân dân tỉnh Kiên Giang",
+                issuer_abbreviation="UBND",
+                unit_abbreviation="NC",
+                type_code="02",
+                subject="Về việc phê duyệt Danh mục hồ sơ năm 2026",
+                legal_bases=["Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020"],
+                body=[Heading(level="article", number="1", title="Phê duyệt Danh mục hồ sơ.")],
+                recipients=["Như Điều 2"],
+                authority="TM.",
+                authority_body="Ủy ban nhân dân",
+                second_authority="KT.",
+                second_authority_body="Chủ tịch",
+                signer_position="PHÓ CHỦ TỊCH",
+                signer_name="Nguyễn Thanh Nhàn",
+            )
+        ),
+        DraftContent.model_validate(
+            _common(
+                type_code="22",
+                subject="nộp lưu hồ sơ năm 2025",
+                addressees=["Các phòng, ban thuộc Sở"],
+                body=[Paragraph(text=_TEXT)],
+                recipients=["Như trên"],
+                authority="TL.",
+                authority_body="GIÁM ĐỐC",
+                second_authority="KT.",
+                second_authority_body="CHÁNH VĂN PHÒNG",
+                signer_position="PHÓ CHÁNH VĂN PHÒNG",
+                signer_name="Đỗ Thị Hồng",
             )
         ),
     ]
