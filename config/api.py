@@ -14,6 +14,9 @@ ROUTERS: list[tuple[str, str]] = [
     ("/", "vanthu.outgoing.apis.router"),
     ("/", "vanthu.outgoing.report_apis.router"),
     ("/", "vanthu.drafting.checker_apis.router"),
+    ("/", "vanthu.dossiers.apis.router"),
+    ("/", "vanthu.dossiers.plan_apis.router"),
+    ("/", "vanthu.dossiers.retention_apis.router"),
 ]
 
 api = VanThuAPI(

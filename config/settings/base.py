@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "vanthu.incoming",
     "vanthu.outgoing",
     "vanthu.exchange",
+    "vanthu.dossiers",
     "vanthu.demo",
     "vanthu.web",
 ]

@@ -14,6 +14,7 @@ from vanthu.accounts.models import Delegation, User
 
 _ROLES_CACHE = "_vanthu_roles"
 _ROLES_SQL = "SELECT role FROM accounts_userrole WHERE user_id = %s"
+_ACTING_CACHE = "_vanthu_acting_for"
 
 
 def roles_of(user: User) -> frozenset[Role]:
@@ -33,8 +34,9 @@ def roles_of(user: User) -> frozenset[Role]:
 
 def forget_roles(user: User) -> None:
     """Drop the cached roles of ``user`` (after its roles changed)."""
-    if hasattr(user, _ROLES_CACHE):
-        delattr(user, _ROLES_CACHE)
+    for name in (_ROLES_CACHE, _ACTING_CACHE):
+        if hasattr(user, name):
+            delattr(user, name)
 
 
 def has_role(user: User, role: Role) -> bool:
@@ -73,13 +75,24 @@ def active_delegations_to(user: User, *, on: dt.date | None = None) -> QuerySet[
 
 
 def acting_for(user: User, *, on: dt.date | None = None) -> list[User]:
-    """Return the users whose authority ``user`` holds on ``on`` through an active delegation."""
+    """Return the users whose authority ``user`` holds on ``on`` through an active delegation.
+
+    Today's answer is cached on the instance (a request asks several times); ``forget_roles``
+    drops it.
+    """
     if not user.is_active:
         return []
+    day = on or timezone.localdate()
+    cached: tuple[dt.date, list[User]] | None = getattr(user, _ACTING_CACHE, None)
+    if on is None and cached is not None and cached[0] == day:
+        return list(cached[1])
     seen: dict[int, User] = {}
-    for delegation in active_delegations_to(user, on=on):
+    for delegation in active_delegations_to(user, on=day):
         seen.setdefault(delegation.grantor.pk, delegation.grantor)
-    return list(seen.values())
+    grantors = list(seen.values())
+    if on is None:
+        setattr(user, _ACTING_CACHE, (day, grantors))
+    return list(grantors)
 
 
 def effective_roles(user: User, *, on: dt.date | None = None) -> frozenset[Role]:

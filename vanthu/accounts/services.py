@@ -232,6 +232,7 @@ def delegation_create(
     )
     full_clean_or_raise(delegation)
     delegation.save()
+    forget_roles(grantee)
     record(
         action="accounts.delegation_created",
         actor=actor,
@@ -268,6 +269,9 @@ def delegation_revoke(*, actor: User | None, delegation: Delegation) -> Delegati
         data={"grantor_id": locked.grantor_id, "grantee_id": locked.grantee_id},
     )
     delegation.revoked_at = locked.revoked_at
+    forget_roles(delegation.grantee)
+    if actor is not None and actor.pk == locked.grantee_id:
+        forget_roles(actor)
     return locked
 
 

@@ -70,7 +70,7 @@ CLERK = Area(
         NavEntry("so-dang-ky", _("Sổ đăng ký"), url_name="incoming_reports:index"),
         NavEntry("so-bao-cao-di", _("Sổ và báo cáo văn bản đi"), url_name="outgoing_reports:index"),
         NavEntry("nhap-so", _("Nhập sổ cũ từ Excel"), url_name="incoming_import:upload"),
-        NavEntry("ho-so", _("Hồ sơ")),
+        NavEntry("ho-so", _("Hồ sơ"), url_name="dossiers:file_plan"),
     ),
     panels=(
         Panel(_("Văn bản đến chờ đăng ký"), "van-ban-den"),
@@ -90,6 +90,8 @@ AGENCY_LEADER = Area(
         NavEntry("theo-doi-han", _("Theo dõi hạn xử lý"), url_name="workflow:overdue"),
         NavEntry("so-bao-cao", _("Sổ và báo cáo văn bản đến"), url_name="incoming_reports:index"),
         NavEntry("so-bao-cao-di", _("Sổ và báo cáo văn bản đi"), url_name="outgoing_reports:index"),
+        NavEntry("danh-muc-ho-so", _("Danh mục hồ sơ"), url_name="dossiers:file_plan"),
+        NavEntry("ho-so", _("Hồ sơ"), url_name="dossiers:mine"),
     ),
     panels=(
         Panel(_("Văn bản chờ cho ý kiến"), "cho-y-kien"),
@@ -107,6 +109,8 @@ UNIT_HEAD = Area(
         NavEntry("phan-cong", _("Phân công xử lý"), url_name="incoming:worklist"),
         NavEntry("du-thao-cho-duyet", _("Dự thảo chờ duyệt"), url_name="outgoing:to_review"),
         NavEntry("du-thao", _("Dự thảo của tôi"), url_name="outgoing:drafts"),
+        NavEntry("danh-muc-ho-so", _("Danh mục hồ sơ"), url_name="dossiers:file_plan"),
+        NavEntry("ho-so", _("Hồ sơ"), url_name="dossiers:mine"),
     ),
     panels=(
         Panel(_("Văn bản chờ phân công"), "phan-cong"),
@@ -122,7 +126,8 @@ SPECIALIST = Area(
     entries=(
         NavEntry("duoc-giao", _("Văn bản được giao"), url_name="incoming:worklist"),
         NavEntry("du-thao", _("Dự thảo của tôi"), url_name="outgoing:drafts"),
-        NavEntry("ho-so-cong-viec", _("Hồ sơ công việc")),
+        NavEntry("ho-so-cong-viec", _("Hồ sơ công việc"), url_name="dossiers:mine"),
+        NavEntry("chua-lap-ho-so", _("Văn bản chưa lập hồ sơ"), url_name="dossiers:unfiled"),
     ),
     panels=(
         Panel(_("Văn bản được giao chưa xử lý"), "duoc-giao"),

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from vanthu.accounts.models import User
 from vanthu.core.errors import PermissionDeniedError
 from vanthu.documents.numbering import today_in_vietnam
+from vanthu.dossiers.selectors import dossiers_visible_for
 from vanthu.incoming.enums import IncomingStatus
 from vanthu.incoming.selectors import deliveries_pending_for, incoming_visible_for
 from vanthu.outgoing.transitions import EDITABLE
@@ -62,6 +63,10 @@ def _own_open_drafts(user: User) -> int:
     return drafts_mine(user).filter(status__in=EDITABLE).count()
 
 
+def _open_dossiers(user: User) -> int:
+    return dossiers_visible_for(actor=user).filter(status="open", creator=user).count()
+
+
 # Keyed by (area slug, panel section).
 COUNTERS: dict[tuple[str, str], Counter] = {
     ("van-thu", "van-ban-den"): _pending_deliveries,
@@ -73,6 +78,8 @@ COUNTERS: dict[tuple[str, str], Counter] = {
     ("lanh-dao", "cho-duyet-ky"): _zero_if_refused(drafts_to_sign),
     ("don-vi", "du-thao-cho-duyet"): _zero_if_refused(drafts_to_review),
     ("chuyen-vien", "du-thao"): _own_open_drafts,
+    ("chuyen-vien", "ho-so-cong-viec"): _open_dossiers,
+    ("van-thu", "ho-so"): _open_dossiers,
 }
 
 

@@ -28,14 +28,23 @@ NAV_LABELS = {
         "Theo dõi hạn xử lý",
         "Sổ và báo cáo văn bản đến",
         "Sổ và báo cáo văn bản đi",
+        "Danh mục hồ sơ",
+        "Hồ sơ",
     ],
     Role.UNIT_HEAD: [
         "Văn bản của đơn vị",
         "Phân công xử lý",
         "Dự thảo chờ duyệt",
         "Dự thảo của tôi",
+        "Danh mục hồ sơ",
+        "Hồ sơ",
     ],
-    Role.SPECIALIST: ["Văn bản được giao", "Dự thảo của tôi", "Hồ sơ công việc"],
+    Role.SPECIALIST: [
+        "Văn bản được giao",
+        "Dự thảo của tôi",
+        "Hồ sơ công việc",
+        "Văn bản chưa lập hồ sơ",
+    ],
     Role.ARCHIVIST: ["Hồ sơ nộp lưu", "Kho lưu trữ"],
     Role.AGENCY_ADMIN: ["Người dùng", "Đơn vị", "Sổ đăng ký", "Lịch làm việc"],
     Role.INSPECTOR: ["Tình hình các cơ quan", "Đợt kiểm tra"],
@@ -84,9 +93,9 @@ class TestEntries:
         assert (("/admin/", ADMIN_LINK)) in _links(html)
 
     def test_current_entry_is_marked(self, client: Client, make_user: MakeUser) -> None:
-        client.force_login(make_user(Role.CLERK))
-        html = client.get("/van-thu/ho-so/").content.decode()
-        assert re.search(r'href="/van-thu/ho-so/" aria-current="page">Hồ sơ<', html)
+        client.force_login(make_user(Role.INSPECTOR))
+        html = client.get("/kiem-tra/dot-kiem-tra/").content.decode()
+        assert re.search(r'href="/kiem-tra/dot-kiem-tra/" aria-current="page">Đợt kiểm tra<', html)
         assert 'aria-current="page">Trang làm việc<' not in html
 
 
@@ -120,13 +129,13 @@ class TestEveryLinkWorks:
 
 class TestPlaceholder:
     def test_placeholder_says_under_construction(self, client: Client, make_user: MakeUser) -> None:
-        client.force_login(make_user(Role.CLERK))
-        response = client.get("/van-thu/ho-so/")
+        client.force_login(make_user(Role.INSPECTOR))
+        response = client.get("/kiem-tra/dot-kiem-tra/")
         html = response.content.decode()
         assert response.status_code == 200
-        assert re.search(r"<h1>\s*Hồ sơ\s*</h1>", html)
+        assert re.search(r"<h1>\s*Đợt kiểm tra\s*</h1>", html)
         assert "Chức năng đang được xây dựng." in html
-        assert '<a href="/van-thu/">' in html
+        assert '<a href="/kiem-tra/">' in html
 
     def test_unknown_section_is_404(self, client: Client, make_user: MakeUser) -> None:
         client.force_login(make_user(Role.CLERK))

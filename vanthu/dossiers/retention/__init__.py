@@ -1,0 +1,1 @@
+"""The reference retention schedule, shipped as data (domain.md §6)."""

@@ -1,0 +1,20 @@
+"""URLs of the dossier pages (namespace ``dossiers``), included at the site root."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from vanthu.dossiers.views import pages
+
+app_name = "dossiers"
+urlpatterns = [
+    path("ho-so/", pages.my_dossiers, name="mine"),
+    path("ho-so/chua-lap/", pages.unfiled, name="unfiled"),
+    path("ho-so/lap/<int:document_id>/", pages.file_document, name="file_document"),
+    path("ho-so/<int:pk>/", pages.dossier_detail, name="detail"),
+    path("ho-so/<int:pk>/ket-thuc/", pages.dossier_close_view, name="close"),
+    path("ho-so/<int:pk>/mo-lai/", pages.dossier_reopen_view, name="reopen"),
+    path("ho-so/<int:pk>/xuat/<str:fmt>/", pages.dossier_download, name="download"),
+    path("danh-muc-ho-so/", pages.file_plan, name="file_plan"),
+    path("danh-muc-ho-so/in/<str:fmt>/", pages.file_plan_print, name="file_plan_print"),
+]
