@@ -13,6 +13,8 @@ ROUTERS: list[tuple[str, str]] = [
     ("/", "vanthu.incoming.report_apis.router"),
     ("/", "vanthu.outgoing.apis.router"),
     ("/", "vanthu.outgoing.report_apis.router"),
+    ("/", "vanthu.outgoing.sign_apis.router"),
+    ("/", "vanthu.signing.verify_apis.router"),
     ("/", "vanthu.drafting.checker_apis.router"),
     ("/", "vanthu.dossiers.apis.router"),
     ("/", "vanthu.dossiers.plan_apis.router"),

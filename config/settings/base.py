@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "vanthu.documents",
     "vanthu.workflow",
     "vanthu.drafting",
+    "vanthu.signing",
     "vanthu.incoming",
     "vanthu.outgoing",
     "vanthu.exchange",
@@ -122,6 +123,10 @@ VANTHU_ALLOW_CLASSIFIED = env_bool("VANTHU_ALLOW_CLASSIFIED", default=False)
 VANTHU_MAX_UPLOAD_BYTES = int(os.environ.get("VANTHU_MAX_UPLOAD_BYTES", str(100 * 1024 * 1024)))
 VANTHU_LOGIN_MAX_FAILURES = int(os.environ.get("VANTHU_LOGIN_MAX_FAILURES", "5"))
 VANTHU_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("VANTHU_LOGIN_LOCKOUT_MINUTES", "15"))
+# Digital signatures: an RFC 3161 time-stamp authority (empty: PAdES B-B only) and whether
+# revocation data (CRL/OCSP) may be fetched when verifying (off for installations offline).
+VANTHU_SIGNING_TSA_URL = os.environ.get("VANTHU_SIGNING_TSA_URL", "")
+VANTHU_SIGNATURE_FETCH = env_bool("VANTHU_SIGNATURE_FETCH", default=True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -134,5 +139,8 @@ LOGGING = {
         # WeasyPrint narrates every rendering step at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # pyHanko logs every CRL fetch and validation step at INFO.
+        "pyhanko": {"level": "WARNING"},
+        "pyhanko_certvalidator": {"level": "WARNING"},
     },
 }

@@ -35,6 +35,7 @@ from vanthu.incoming.registration import (
     registration_commit,
     registration_prepare,
 )
+from vanthu.incoming.signature_check import schedule_verification
 from vanthu.incoming.validation import MAX_LENGTHS
 
 # What may be attached: scans of paper documents, electronic documents (issue 3, Receive).
@@ -96,6 +97,7 @@ def _attachment_create(
             "filename": filename,
         },
     )
+    schedule_verification(attachment=attachment, agency_id=incoming.agency_id)
     return attachment
 
 

@@ -44,6 +44,7 @@ from vanthu.incoming.models import IncomingDelivery, IncomingRecord
 from vanthu.incoming.permissions import ensure_clerk, is_clerk, sees_whole_register
 from vanthu.incoming.registration import record_create, register_book_for
 from vanthu.incoming.selectors import delivery_get_for
+from vanthu.incoming.signature_check import schedule_document_verification
 from vanthu.workflow.enums import AssignmentStatus, TraceAction
 from vanthu.workflow.links import document_link
 from vanthu.workflow.notification_models import NotificationKind
@@ -187,6 +188,7 @@ def delivery_accept(
             target=locked,
             data={"incoming_id": incoming.pk, "arrival_number": incoming.arrival_number},
         )
+        schedule_document_verification(document=locked.document, agency_id=incoming.agency_id)
     return incoming
 
 

@@ -134,6 +134,8 @@ def _detail(
         "duplicate_reason": incoming.duplicate_reason,
         "proposal": incoming.proposal,
         "reply_reference": incoming.reply_reference,
+        "recalled_at": incoming.recalled_at,
+        "recall_reason": incoming.recall_reason,
         "attachments": attachments,
         "assignments": assignments,
         "trace": trace,
@@ -150,5 +152,7 @@ def delivery_out(delivery: IncomingDelivery) -> dict[str, Any]:
         "sent_at": delivery.sent_at,
         "refusal_reason": delivery.refusal_reason,
         "decided_at": delivery.decided_at,
+        "withdrawal_reason": delivery.withdrawal_reason,
+        "withdrawn_at": delivery.withdrawn_at,
         "incoming_id": delivery.accepted_record_id,
     } | _document_fields(delivery.document)

@@ -152,6 +152,8 @@ class IncomingOut(IncomingItemOut):
     duplicate_reason: str
     proposal: str
     reply_reference: str
+    recalled_at: dt.datetime | None
+    recall_reason: str
     attachments: list[AttachmentOut]
     assignments: list[AssignmentOut]
     trace: list[TraceOut]
@@ -216,7 +218,7 @@ class DeliveryOut(Schema):
     """A document sent by another agency of the installation."""
 
     id: int
-    status: Literal["pending", "accepted", "refused"]
+    status: Literal["pending", "accepted", "refused", "withdrawn"]
     from_agency: AgencyRefOut
     to_agency: AgencyRefOut
     sent_at: dt.datetime
@@ -231,6 +233,8 @@ class DeliveryOut(Schema):
     confidentiality: ConfidentialityName
     refusal_reason: str
     decided_at: dt.datetime | None
+    withdrawal_reason: str
+    withdrawn_at: dt.datetime | None
     incoming_id: int | None
 
 

@@ -26,7 +26,12 @@ from vanthu.incoming.attachments import (
     incoming_attachment_download,
     incoming_register_with_files,
 )
-from vanthu.incoming.delivery import delivery_accept, delivery_refuse, delivery_send
+from vanthu.incoming.delivery import (
+    delivery_accept,
+    delivery_refuse,
+    delivery_send,
+    delivery_withdraw,
+)
 from vanthu.incoming.enums import IncomingStatus
 from vanthu.incoming.handling import (
     incoming_note_add,
@@ -57,6 +62,7 @@ __all__ = [
     "delivery_accept",
     "delivery_refuse",
     "delivery_send",
+    "delivery_withdraw",
     "incoming_assign",
     "incoming_attach",
     "incoming_attachment_download",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from django.db import transaction
@@ -139,14 +139,24 @@ def _document_create(
     )
 
 
+SignedPdfMaker = Callable[[int, str, dt.date], bytes]
+"""Signing hook: given (number, notation, date) return the signed PDF to issue instead of the
+converted one (``signing_flow``: fill the number/date fields and add the agency signature)."""
+
+
 def draft_issue(
     *,
     actor: User,
     draft_id: int,
     distribution: Sequence[DistributionInput] = (),
     copies: int | None = None,
+    signed_pdf: SignedPdfMaker | None = None,
 ) -> OutgoingRecord:
-    """Number, register and issue an approved draft (the clerk), then deliver it after commit."""
+    """Number, register and issue an approved draft (the clerk), then deliver it after commit.
+
+    With ``signed_pdf`` the issued PDF is the one it returns (digitally signed, role SIGNED); it
+    runs inside the transaction, so a signing failure leaves no number used.
+    """
     ensure(is_clerk(actor), _("Chỉ văn thư mới được cấp số và phát hành văn bản."))
     rows = distributions_resolve(distribution, agency_id=actor.agency_id or 0)
     with sqlite_writer_queue(), transaction.atomic():
@@ -163,7 +173,7 @@ def draft_issue(
         notation = _notation(draft, version, book)
         # Rendering and converting while the book is locked (see the module docstring).
         final = _final_docx(draft=draft, version=version, number=number, notation=notation, day=day)
-        pdf = docx_to_pdf(final)
+        pdf = docx_to_pdf(final) if signed_pdf is None else signed_pdf(number, notation, day)
         docx_blob = store_bytes(
             actor=actor,
             data=final,
@@ -192,7 +202,7 @@ def draft_issue(
         Attachment.objects.create(
             document=document,
             blob=pdf_blob,
-            role=AttachmentRole.PDFA,
+            role=AttachmentRole.PDFA if signed_pdf is None else AttachmentRole.SIGNED,
             filename=issue_filename(number=number, notation=notation, day=day, suffix="pdf"),
             derived_from=original,
         )

@@ -107,6 +107,14 @@ class OutgoingDraft(TimeStampedModel):
         blank=True,
     )
     approved_at = models.DateTimeField(_("duyệt ký lúc"), null=True, blank=True)
+    signer_signed_pdf = models.ForeignKey(
+        Blob,
+        verbose_name=_("bản PDF người ký đã ký số"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("dự thảo văn bản đi")

@@ -43,7 +43,11 @@ def open_docx(data: bytes) -> Any:
         if "word/document.xml" not in names or unpacked > MAX_UNPACKED_BYTES:
             raise InvalidDocxError
         buffer.seek(0)
-        return docx.Document(buffer)
+        document = docx.Document(buffer)
+        root = document.element
+        if root.tag != qn("w:document") or root.find(qn("w:body")) is None:
+            raise InvalidDocxError
+        return document
     except (
         KeyError,
         ValueError,

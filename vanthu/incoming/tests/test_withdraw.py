@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from vanthu.audit.models import AuditEvent
 from vanthu.core.errors import InvalidInputError, PermissionDeniedError
@@ -160,3 +162,18 @@ class TestRefusals:
                 delivery_withdraw(actor=office.clerk, delivery=delivery, reason=REASON)
             assert caught.value.code == "delivery_closed"
         assert AuditEvent.objects.filter(action="incoming.delivery_withdrawn").count() == 1
+
+
+class TestShownToReceivers:
+    def test_the_page_and_the_api_say_it_was_recalled_and_why(
+        self, client: Client, office: Office, other_office: Office
+    ) -> None:
+        delivery, incoming = _accepted_and_assigned(office, other_office)
+        delivery_withdraw(actor=office.clerk, delivery=delivery, reason=REASON)
+        client.force_login(other_office.clerk)
+
+        html = client.get(reverse("incoming:detail", args=[incoming.pk])).content.decode()
+        assert "data-recalled" in html and REASON in html
+
+        body = client.get(f"/api/v1/incoming/{incoming.pk}").json()
+        assert body["recall_reason"] == REASON and body["recalled_at"] is not None
