@@ -39,11 +39,12 @@ def services(pki: TestPKI) -> Iterator[Services]:
         yield running
 
 
+@pytest.mark.usefixtures("services")
 def test_the_receiving_agency_sees_both_signatures_valid(
     office: Office,
     other_office: Office,
     pki: TestPKI,
-    services: Services,
+    *,
     client: Client,
     tmp_path: Path,
     django_capture_on_commit_callbacks: Callable[..., Any],
