@@ -15,6 +15,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/", "vanthu.outgoing.report_apis.router"),
     ("/", "vanthu.outgoing.sign_apis.router"),
     ("/", "vanthu.signing.verify_apis.router"),
+    ("/", "vanthu.search.apis.router"),
     ("/", "vanthu.drafting.checker_apis.router"),
     ("/", "vanthu.dossiers.apis.router"),
     ("/", "vanthu.dossiers.plan_apis.router"),

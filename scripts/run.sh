@@ -13,6 +13,7 @@ PORT=${VANTHU_PORT:-8000}
 python manage.py migrate --noinput -v 0
 python manage.py collectstatic --noinput -v 0
 python manage.py load_demo
+python manage.py reindex --no-progress
 
 python manage.py db_worker &
 WORKER=$!

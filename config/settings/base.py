@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "vanthu.workflow",
     "vanthu.drafting",
     "vanthu.signing",
+    "vanthu.search",
     "vanthu.incoming",
     "vanthu.outgoing",
     "vanthu.exchange",
@@ -127,6 +128,8 @@ VANTHU_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("VANTHU_LOGIN_LOCKOUT_MINUTES"
 # revocation data (CRL/OCSP) may be fetched when verifying (off for installations offline).
 VANTHU_SIGNING_TSA_URL = os.environ.get("VANTHU_SIGNING_TSA_URL", "")
 VANTHU_SIGNATURE_FETCH = env_bool("VANTHU_SIGNATURE_FETCH", default=True)
+# Full-text search: "tantivy" (embedded, the default) or "rum" (PostgreSQL with the RUM index).
+VANTHU_SEARCH_BACKEND = os.environ.get("VANTHU_SEARCH_BACKEND", "tantivy")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

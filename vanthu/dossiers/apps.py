@@ -6,3 +6,8 @@ class DossiersConfig(AppConfig):
     name = "vanthu.dossiers"
     label = "dossiers"
     verbose_name = _("Hồ sơ công việc")
+
+    def ready(self) -> None:
+        from vanthu.dossiers.search_hooks import register_search_hooks  # noqa: PLC0415
+
+        register_search_hooks()

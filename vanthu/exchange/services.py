@@ -16,7 +16,7 @@ from vanthu.audit.services import record
 from vanthu.core.errors import DomainError
 from vanthu.exchange.models import ExchangeLink
 from vanthu.incoming.delivery import delivery_send, delivery_withdraw
-from vanthu.incoming.enums import DeliveryStatus
+from vanthu.incoming.enums import DeliveryStatus, IncomingStatus
 from vanthu.incoming.models import IncomingDelivery
 from vanthu.outgoing.channels import ReceiverState
 from vanthu.outgoing.distribution import distributions_mark
@@ -115,6 +115,7 @@ def _state(link: ExchangeLink) -> ReceiverState:
         arrival_number=incoming.arrival_number if incoming else None,
         handling=str(incoming.get_status_display()) if incoming else "",
         note=delivery.refusal_reason,
+        handled=incoming is not None and incoming.status == IncomingStatus.DONE,
     )
 
 

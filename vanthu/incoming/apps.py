@@ -11,10 +11,12 @@ class IncomingConfig(AppConfig):
     def ready(self) -> None:
         from vanthu.documents.models import DocumentType  # noqa: PLC0415 — models are loaded now
         from vanthu.incoming.links import incoming_page  # noqa: PLC0415
+        from vanthu.incoming.search_source import register_search_source  # noqa: PLC0415
         from vanthu.incoming.type_cache import forget_document_types  # noqa: PLC0415
         from vanthu.workflow.links import register_document_link  # noqa: PLC0415
 
         register_document_link(incoming_page)
+        register_search_source()
         # Cache invalidation only (infrastructure): the per-process copy of document types.
         uid = "incoming.type_cache"
         post_save.connect(forget_document_types, sender=DocumentType, dispatch_uid=uid)

@@ -25,6 +25,7 @@ class ReceiverState:
     arrival_number: int | None = None
     handling: str = ""
     note: str = ""
+    handled: bool = False
 
 
 class AgencyChannel(Protocol):

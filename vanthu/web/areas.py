@@ -71,6 +71,7 @@ CLERK = Area(
         NavEntry("so-bao-cao-di", _("Sổ và báo cáo văn bản đi"), url_name="outgoing_reports:index"),
         NavEntry("nhap-so", _("Nhập sổ cũ từ Excel"), url_name="incoming_import:upload"),
         NavEntry("ho-so", _("Hồ sơ"), url_name="dossiers:file_plan"),
+        NavEntry("tim-kiem", _("Tìm kiếm văn bản"), url_name="search:page"),
     ),
     panels=(
         Panel(_("Văn bản đến chờ đăng ký"), "van-ban-den"),
@@ -92,6 +93,7 @@ AGENCY_LEADER = Area(
         NavEntry("so-bao-cao-di", _("Sổ và báo cáo văn bản đi"), url_name="outgoing_reports:index"),
         NavEntry("danh-muc-ho-so", _("Danh mục hồ sơ"), url_name="dossiers:file_plan"),
         NavEntry("ho-so", _("Hồ sơ"), url_name="dossiers:mine"),
+        NavEntry("tim-kiem", _("Tìm kiếm văn bản"), url_name="search:page"),
     ),
     panels=(
         Panel(_("Văn bản chờ cho ý kiến"), "cho-y-kien"),
@@ -111,6 +113,7 @@ UNIT_HEAD = Area(
         NavEntry("du-thao", _("Dự thảo của tôi"), url_name="outgoing:drafts"),
         NavEntry("danh-muc-ho-so", _("Danh mục hồ sơ"), url_name="dossiers:file_plan"),
         NavEntry("ho-so", _("Hồ sơ"), url_name="dossiers:mine"),
+        NavEntry("tim-kiem", _("Tìm kiếm văn bản"), url_name="search:page"),
     ),
     panels=(
         Panel(_("Văn bản chờ phân công"), "phan-cong"),
@@ -128,6 +131,7 @@ SPECIALIST = Area(
         NavEntry("du-thao", _("Dự thảo của tôi"), url_name="outgoing:drafts"),
         NavEntry("ho-so-cong-viec", _("Hồ sơ công việc"), url_name="dossiers:mine"),
         NavEntry("chua-lap-ho-so", _("Văn bản chưa lập hồ sơ"), url_name="dossiers:unfiled"),
+        NavEntry("tim-kiem", _("Tìm kiếm văn bản"), url_name="search:page"),
     ),
     panels=(
         Panel(_("Văn bản được giao chưa xử lý"), "duoc-giao"),

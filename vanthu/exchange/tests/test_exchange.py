@@ -9,9 +9,10 @@ import pytest
 
 from vanthu.documents.enums import RegisterKind
 from vanthu.documents.models import RegisterBook
+from vanthu.exchange.services import exchange_states
 from vanthu.incoming.delivery import delivery_accept
-from vanthu.incoming.enums import DeliveryStatus
-from vanthu.incoming.models import IncomingDelivery
+from vanthu.incoming.enums import DeliveryStatus, IncomingStatus
+from vanthu.incoming.models import IncomingDelivery, IncomingRecord
 from vanthu.outgoing.enums import DistributionKind, DistributionStatus, RecordStatus
 from vanthu.outgoing.errors import RecordRecalledError
 from vanthu.outgoing.presenters import record_detail
@@ -73,3 +74,16 @@ def test_recall_withdraws_from_the_other_agencys_queue(
     assert (receiver["status"], receiver["note"]) == ("withdrawn", "Sai nơi nhận")
     with pytest.raises(RecordRecalledError):
         outgoing_recall(actor=office.clerk, record_id=record.pk, reason="Lần nữa")
+
+
+def test_the_sender_sees_when_the_receiver_has_handled_it(
+    office: Office, other_office: Office, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    record = _issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
+    delivery = IncomingDelivery.objects.get(document=record.document)
+    RegisterBook.objects.create(agency=other_office.agency, kind=RegisterKind.INCOMING, name="Đến")
+    incoming = delivery_accept(actor=other_office.clerk, delivery=delivery)
+    assert exchange_states(record_row=record)[record.distributions.get().pk].handled is False
+
+    IncomingRecord.objects.filter(pk=incoming.pk).update(status=IncomingStatus.DONE)
+    assert exchange_states(record_row=record)[record.distributions.get().pk].handled is True

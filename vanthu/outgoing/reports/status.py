@@ -104,7 +104,7 @@ def delivery_of(row: Distribution, state: ReceiverState | None) -> Delivery:
         return Delivery.REFUSED
     if state.status == _RECEIVER_ACCEPTED:
         # The channel gives the receiver's handling status by its label only.
-        return Delivery.HANDLED if state.handling == _("Đã giải quyết") else Delivery.RECEIVED
+        return Delivery.HANDLED if state.handled else Delivery.RECEIVED
     return Delivery.SENT
 
 

@@ -243,5 +243,10 @@ def test_where_a_delivery_stands(
     row = Distribution(kind=DistributionKind.AGENCY, status=status)
     state = None
     if receiver is not None:
-        state = ReceiverState(status=receiver[0], label="", handling=receiver[1])
+        state = ReceiverState(
+            status=receiver[0],
+            label="",
+            handling=receiver[1],
+            handled=receiver[1] == "Đã giải quyết",
+        )
     assert delivery_of(row, state) == expected

@@ -20,6 +20,7 @@ NAV_LABELS = {
         "Sổ và báo cáo văn bản đi",
         "Nhập sổ cũ từ Excel",
         "Hồ sơ",
+        "Tìm kiếm văn bản",
     ],
     Role.AGENCY_LEADER: [
         "Văn bản chờ cho ý kiến",
@@ -30,6 +31,7 @@ NAV_LABELS = {
         "Sổ và báo cáo văn bản đi",
         "Danh mục hồ sơ",
         "Hồ sơ",
+        "Tìm kiếm văn bản",
     ],
     Role.UNIT_HEAD: [
         "Văn bản của đơn vị",
@@ -38,12 +40,14 @@ NAV_LABELS = {
         "Dự thảo của tôi",
         "Danh mục hồ sơ",
         "Hồ sơ",
+        "Tìm kiếm văn bản",
     ],
     Role.SPECIALIST: [
         "Văn bản được giao",
         "Dự thảo của tôi",
         "Hồ sơ công việc",
         "Văn bản chưa lập hồ sơ",
+        "Tìm kiếm văn bản",
     ],
     Role.ARCHIVIST: ["Hồ sơ nộp lưu", "Kho lưu trữ"],
     Role.AGENCY_ADMIN: ["Người dùng", "Đơn vị", "Sổ đăng ký", "Lịch làm việc"],
