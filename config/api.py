@@ -20,6 +20,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/", "vanthu.dossiers.apis.router"),
     ("/", "vanthu.dossiers.plan_apis.router"),
     ("/", "vanthu.dossiers.retention_apis.router"),
+    ("/", "vanthu.archive.apis.router"),
 ]
 
 api = VanThuAPI(

@@ -16,6 +16,7 @@ urlpatterns = [
     path("van-ban-di/in/", include("vanthu.outgoing.report_urls")),
     path("van-ban-di/", include("vanthu.outgoing.urls")),
     path("tim-kiem/", include("vanthu.search.urls")),
+    path("nop-luu/", include("vanthu.archive.urls")),
     path("", include("vanthu.dossiers.urls")),
     path("", include("vanthu.workflow.urls")),
     path("", include("vanthu.web.urls")),

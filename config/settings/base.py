@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "vanthu.outgoing",
     "vanthu.exchange",
     "vanthu.dossiers",
+    "vanthu.archive",
     "vanthu.demo",
     "vanthu.web",
 ]

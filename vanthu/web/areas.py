@@ -113,6 +113,7 @@ UNIT_HEAD = Area(
         NavEntry("du-thao", _("Dự thảo của tôi"), url_name="outgoing:drafts"),
         NavEntry("danh-muc-ho-so", _("Danh mục hồ sơ"), url_name="dossiers:file_plan"),
         NavEntry("ho-so", _("Hồ sơ"), url_name="dossiers:mine"),
+        NavEntry("nop-luu", _("Nộp lưu hồ sơ"), url_name="archive:handovers"),
         NavEntry("tim-kiem", _("Tìm kiếm văn bản"), url_name="search:page"),
     ),
     panels=(
@@ -131,6 +132,7 @@ SPECIALIST = Area(
         NavEntry("du-thao", _("Dự thảo của tôi"), url_name="outgoing:drafts"),
         NavEntry("ho-so-cong-viec", _("Hồ sơ công việc"), url_name="dossiers:mine"),
         NavEntry("chua-lap-ho-so", _("Văn bản chưa lập hồ sơ"), url_name="dossiers:unfiled"),
+        NavEntry("nop-luu", _("Nộp lưu hồ sơ"), url_name="archive:handovers"),
         NavEntry("tim-kiem", _("Tìm kiếm văn bản"), url_name="search:page"),
     ),
     panels=(
@@ -145,8 +147,8 @@ ARCHIVIST = Area(
     slug="luu-tru",
     title=_("Lưu trữ cơ quan"),
     entries=(
-        NavEntry("ho-so-nop-luu", _("Hồ sơ nộp lưu")),
-        NavEntry("kho-luu-tru", _("Kho lưu trữ")),
+        NavEntry("ho-so-nop-luu", _("Hồ sơ nộp lưu"), url_name="archive:handovers"),
+        NavEntry("kho-luu-tru", _("Kho lưu trữ"), url_name="archive:holdings"),
     ),
     panels=(
         Panel(_("Hồ sơ chờ tiếp nhận nộp lưu"), "ho-so-nop-luu"),

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from vanthu.accounts.models import User
+from vanthu.archive.selectors import handovers_awaiting_check, holdings_for
 from vanthu.core.errors import PermissionDeniedError
 from vanthu.documents.numbering import today_in_vietnam
 from vanthu.dossiers.selectors import dossiers_visible_for
@@ -67,6 +68,14 @@ def _open_dossiers(user: User) -> int:
     return dossiers_visible_for(actor=user).filter(status="open", creator=user).count()
 
 
+def _awaiting_check(user: User) -> int:
+    return handovers_awaiting_check(actor=user).count()
+
+
+def _holdings(user: User) -> int:
+    return holdings_for(actor=user).count()
+
+
 # Keyed by (area slug, panel section).
 COUNTERS: dict[tuple[str, str], Counter] = {
     ("van-thu", "van-ban-den"): _pending_deliveries,
@@ -80,6 +89,8 @@ COUNTERS: dict[tuple[str, str], Counter] = {
     ("chuyen-vien", "du-thao"): _own_open_drafts,
     ("chuyen-vien", "ho-so-cong-viec"): _open_dossiers,
     ("van-thu", "ho-so"): _open_dossiers,
+    ("luu-tru", "ho-so-nop-luu"): _awaiting_check,
+    ("luu-tru", "kho-luu-tru"): _holdings,
 }
 
 

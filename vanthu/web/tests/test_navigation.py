@@ -40,6 +40,7 @@ NAV_LABELS = {
         "Dự thảo của tôi",
         "Danh mục hồ sơ",
         "Hồ sơ",
+        "Nộp lưu hồ sơ",
         "Tìm kiếm văn bản",
     ],
     Role.SPECIALIST: [
@@ -47,6 +48,7 @@ NAV_LABELS = {
         "Dự thảo của tôi",
         "Hồ sơ công việc",
         "Văn bản chưa lập hồ sơ",
+        "Nộp lưu hồ sơ",
         "Tìm kiếm văn bản",
     ],
     Role.ARCHIVIST: ["Hồ sơ nộp lưu", "Kho lưu trữ"],

@@ -59,7 +59,7 @@ class TestLanding:
         client.get("/luu-tru/")
         assert client.get("/")["Location"] == "/luu-tru/"
         html = client.get("/doi-mat-khau/").content.decode()
-        assert '<a href="/luu-tru/kho-luu-tru/">Kho lưu trữ</a>' in html
+        assert '<a href="/nop-luu/kho/">Kho lưu trữ</a>' in html
         assert "Văn bản đến" not in html
 
     def test_start_page_of_a_role_not_held_is_refused_in_vietnamese(

@@ -1,0 +1,37 @@
+"""URLs of the hand-over screens (namespace ``archive``), included under ``nop-luu/``."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from vanthu.archive import views
+
+app_name = "archive"
+urlpatterns = [
+    path("", views.handovers, name="handovers"),
+    path("gui/", views.submit, name="submit"),
+    path("kho/", views.holdings, name="holdings"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/xu-ly/", views.decide, name="decide"),
+    path(
+        "<int:pk>/muc-luc.docx",
+        views.form,
+        {"kind": "inventory", "fmt": "docx"},
+        name="inventory_docx",
+    ),
+    path(
+        "<int:pk>/muc-luc.pdf",
+        views.form,
+        {"kind": "inventory", "fmt": "pdf"},
+        name="inventory_pdf",
+    ),
+    path(
+        "<int:pk>/bien-ban.docx",
+        views.form,
+        {"kind": "minutes", "fmt": "docx"},
+        name="minutes_docx",
+    ),
+    path(
+        "<int:pk>/bien-ban.pdf", views.form, {"kind": "minutes", "fmt": "pdf"}, name="minutes_pdf"
+    ),
+]
