@@ -9,7 +9,7 @@ who may see it; each user holds the keys of what they may see; the index matches
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
@@ -19,48 +19,27 @@ from vanthu.accounts.roles import is_unit_head
 from vanthu.documents.models import Attachment, Document
 from vanthu.incoming.models import IncomingRecord
 from vanthu.incoming.permissions import sees_whole_register
-from vanthu.search.documents import files_text, keyset_ids, metadata_text
+from vanthu.search.documents import files_text, metadata_text
 from vanthu.search.indexing import enqueue
+from vanthu.search.register_keys import RecordIds, RegisterKeys
 from vanthu.search.sources import IndexEntry, documents_in_dossier, entry_id, register_source
 from vanthu.workflow.enums import AssignmentStatus
 from vanthu.workflow.models import Assignment
 
 KIND = "incoming"
+KEYS = RegisterKeys("in")
 
 
-def _whole(agency_id: int) -> str:
-    return f"in:{agency_id}"
-
-
-def _user(agency_id: int, user_id: int) -> str:
-    return f"in:{agency_id}:u:{user_id}"
-
-
-def _unit(agency_id: int, unit_id: int) -> str:
-    return f"in:{agency_id}:unit:{unit_id}"
-
-
-class IncomingSource:
+class IncomingSource(RecordIds[IncomingRecord]):
     """The incoming register of every agency."""
 
     kind = KIND
+    model = IncomingRecord
 
     def keys_for(self, actor: User) -> list[str]:
-        if not actor.is_active or actor.agency_id is None:
-            return []
-        if sees_whole_register(actor):
-            return [_whole(actor.agency_id)]
-        keys = [_user(actor.agency_id, actor.pk)]
-        if is_unit_head(actor) and actor.unit_id is not None:
-            keys.append(_unit(actor.agency_id, actor.unit_id))
-        return keys
-
-    def ids_of_documents(self, document_ids: Sequence[int]) -> list[int]:
-        records = IncomingRecord.objects.filter(document_id__in=list(document_ids))
-        return list(records.values_list("pk", flat=True))
-
-    def all_ids(self, *, batch: int) -> Iterator[list[int]]:
-        return keyset_ids(IncomingRecord.objects.all(), batch=batch)
+        return KEYS.held_by(
+            actor, sees_whole=sees_whole_register(actor), heads_unit=is_unit_head(actor)
+        )
 
     def entries(self, ids: Sequence[int]) -> list[IndexEntry]:
         records = list(
@@ -103,10 +82,10 @@ def _reach(document_ids: set[int]) -> dict[tuple[int, int], _Reach]:
     for document_id, agency_id, user_id, user_unit_id, unit_id in rows:
         reach = found[(document_id, agency_id)]
         if user_id is not None:
-            reach.keys.add(_user(agency_id, user_id))
+            reach.keys.add(KEYS.user(agency_id, user_id))
         for unit in (user_unit_id, unit_id):
             if unit is not None:
-                reach.keys.add(_unit(agency_id, unit))
+                reach.keys.add(KEYS.unit(agency_id, unit))
                 reach.units.add(unit)
     instructions = Assignment.objects.filter(document_id__in=document_ids).exclude(instruction="")
     for document_id, agency_id, text in instructions.values_list(
@@ -140,7 +119,7 @@ def _entry(
         in_dossier=document.pk in filed.get(record.agency_id, set()),
         metadata_text=metadata_text(document, record.proposal, *reach.instructions),
         full_text=texts.get(document.pk, ""),
-        permission_keys=(_whole(record.agency_id), *sorted(reach.keys)),
+        permission_keys=(KEYS.whole(record.agency_id), *sorted(reach.keys)),
     )
 
 

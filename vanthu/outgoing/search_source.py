@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
@@ -15,46 +15,25 @@ from vanthu.accounts.models import User
 from vanthu.documents.models import Attachment, Document
 from vanthu.outgoing.models import OutgoingDraft, OutgoingRecord
 from vanthu.outgoing.permissions import is_unit_head, sees_whole_agency
-from vanthu.search.documents import files_text, keyset_ids, metadata_text
+from vanthu.search.documents import files_text, metadata_text
 from vanthu.search.indexing import enqueue
+from vanthu.search.register_keys import RecordIds, RegisterKeys
 from vanthu.search.sources import IndexEntry, documents_in_dossier, entry_id, register_source
 
 KIND = "outgoing"
+KEYS = RegisterKeys("out")
 
 
-def _whole(agency_id: int) -> str:
-    return f"out:{agency_id}"
-
-
-def _user(agency_id: int, user_id: int) -> str:
-    return f"out:{agency_id}:u:{user_id}"
-
-
-def _unit(agency_id: int, unit_id: int) -> str:
-    return f"out:{agency_id}:unit:{unit_id}"
-
-
-class OutgoingSource:
+class OutgoingSource(RecordIds[OutgoingRecord]):
     """The outgoing register of every agency."""
 
     kind = KIND
+    model = OutgoingRecord
 
     def keys_for(self, actor: User) -> list[str]:
-        if not actor.is_active or actor.agency_id is None:
-            return []
-        if sees_whole_agency(actor):
-            return [_whole(actor.agency_id)]
-        keys = [_user(actor.agency_id, actor.pk)]
-        if is_unit_head(actor) and actor.unit_id is not None:
-            keys.append(_unit(actor.agency_id, actor.unit_id))
-        return keys
-
-    def ids_of_documents(self, document_ids: Sequence[int]) -> list[int]:
-        records = OutgoingRecord.objects.filter(document_id__in=list(document_ids))
-        return list(records.values_list("pk", flat=True))
-
-    def all_ids(self, *, batch: int) -> Iterator[list[int]]:
-        return keyset_ids(OutgoingRecord.objects.all(), batch=batch)
+        return KEYS.held_by(
+            actor, sees_whole=sees_whole_agency(actor), heads_unit=is_unit_head(actor)
+        )
 
     def entries(self, ids: Sequence[int]) -> list[IndexEntry]:
         records = list(
@@ -91,9 +70,9 @@ def _entry(record: OutgoingRecord, texts: dict[int, str], filed: set[int]) -> In
         metadata_text=metadata_text(document, record.recall_reason),
         full_text=texts.get(document.pk, ""),
         permission_keys=(
-            _whole(record.agency_id),
-            _user(record.agency_id, draft.author_id),
-            _unit(record.agency_id, draft.unit_id),
+            KEYS.whole(record.agency_id),
+            KEYS.user(record.agency_id, draft.author_id),
+            KEYS.unit(record.agency_id, draft.unit_id),
         ),
     )
 
