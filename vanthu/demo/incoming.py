@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import Counter
+from collections.abc import Callable
 
 from vanthu.demo.arrivals_now import SLOTS, NowPlanner
 from vanthu.demo.arrivals_year import YearDocument, YearPlanner
@@ -47,12 +48,17 @@ def _year_documents(agency_ids: list[int]) -> list[YearDocument]:
 
 
 def load_incoming(
-    contexts: list[AgencyContext], types: dict[str, DocumentType], *, today: dt.date | None = None
+    contexts: list[AgencyContext],
+    types: dict[str, DocumentType],
+    *,
+    today: dt.date | None = None,
+    alongside: Callable[[Replay], None] | None = None,
 ) -> Counter[str]:
     """Register, hand out and handle the demo agencies' incoming documents; call in a transaction.
 
-    Returns how many incoming records, deliveries and documents were created (nothing when the
-    incoming side is already there).
+    ``alongside`` may schedule more steps on the replay (the outgoing work), run in time order
+    with the incoming ones. Returns how many incoming records, deliveries and documents were
+    created (nothing when the incoming side is already there).
     """
     agency_ids = [context.agency_id for context in contexts]
     if incoming_loaded(agency_ids):
@@ -69,4 +75,6 @@ def load_incoming(
         replay.add(year)
         replay.read_all(calendar.before_today(max(days for days, _fate in SLOTS) + 5))
         replay.add(now)
+        if alongside is not None:
+            alongside(replay)
         return replay.run()

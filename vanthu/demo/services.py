@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from vanthu.demo.composer import AgencyContext
 from vanthu.demo.constants import DEMO_YEAR
 from vanthu.demo.contexts import agency_contexts
 from vanthu.demo.incoming import load_incoming
+from vanthu.demo.outgoing_now import load_outgoing, schedule_outgoing
 from vanthu.demo.province import load_province
 from vanthu.demo.synthetic import DEFAULT_BATCH_SIZE, SyntheticGenerator
 from vanthu.demo.yearbook import load_year
@@ -50,7 +52,10 @@ def demo_load(*, actor: User | None = None) -> DemoLoadResult:
         documents = load_year(contexts, types)
         if documents:
             created["documents"] = documents
-        for key, value in load_incoming(contexts, types).items():
+        # The outgoing work runs among the incoming replay's steps, in time order.
+        alongside = partial(schedule_outgoing, contexts=contexts)
+        steps = load_incoming(contexts, types, alongside=alongside) + load_outgoing(contexts)
+        for key, value in steps.items():
             created[key] = created.get(key, 0) + value
         result = DemoLoadResult(created, tuple(contexts))
         if result.changed:

@@ -157,6 +157,8 @@ def outgoing_deliver(*, actor: User, record_id: int) -> OutgoingRecord:
         if agencies and channel is not None:
             channel.send(actor=actor, record=record_row, distributions=agencies)
         _deliver_email(record_row=record_row, rows=[row for row in pending if row.kind == K.EMAIL])
+        if not pending:  # run again (after the issue's own delivery): nothing to record
+            return record_row
         record(
             action="outgoing.delivered",
             actor=actor,

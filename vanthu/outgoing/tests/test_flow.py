@@ -11,10 +11,10 @@ from vanthu.audit.models import AuditEvent
 from vanthu.documents.enums import AttachmentRole
 from vanthu.documents.models import NumberAllocation
 from vanthu.outgoing.drafting_io import blob_bytes, docx_paragraphs
-from vanthu.outgoing.enums import DraftStatus, ReviewDecision, SignatureState
+from vanthu.outgoing.enums import DistributionKind, DraftStatus, ReviewDecision, SignatureState
 from vanthu.outgoing.review import draft_approve, draft_format_check, draft_review, draft_submit
-from vanthu.outgoing.services import draft_issue
-from vanthu.outgoing.tests.factories import Office, draft_make
+from vanthu.outgoing.services import DistributionInput, draft_issue, outgoing_deliver
+from vanthu.outgoing.tests.factories import Office, draft_approved, draft_make
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +61,14 @@ class TestWholePath:
             "outgoing.draft_approved",
             "outgoing.issued",
         } <= actions
+
+    def test_delivering_again_sends_and_records_nothing_new(self, office: Office) -> None:
+        """The issue's own delivery ran; a second run (the queued task) has nothing pending."""
+        record = draft_issue(
+            actor=office.clerk,
+            draft_id=draft_approved(office).pk,
+            distribution=[DistributionInput(kind=DistributionKind.UNIT, unit_id=office.unit.pk)],
+        )
+        outgoing_deliver(actor=office.clerk, record_id=record.pk)
+        outgoing_deliver(actor=office.clerk, record_id=record.pk)
+        assert AuditEvent.objects.filter(action="outgoing.delivered").count() == 1

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from vanthu.demo.constants import DEMO_PASSWORD, DEMO_YEAR
+from vanthu.demo.outgoing_summary import outgoing_summary
 from vanthu.demo.selectors import DemoLogin, demo_counts, demo_logins
 from vanthu.demo.services import demo_documents_generate, demo_load
 from vanthu.demo.synthetic import DEFAULT_BATCH_SIZE
@@ -25,6 +26,10 @@ LABELS = {
     "documents": _lazy("văn bản"),
     "incoming_records": _lazy("văn bản đến"),
     "deliveries": _lazy("lượt gửi văn bản giữa các cơ quan"),
+    "outgoing_drafts": _lazy("dự thảo văn bản đi"),
+    "outgoing_records": _lazy("văn bản đi đã phát hành"),
+    "outgoing_copies": _lazy("bản sao văn bản đi"),
+    "outgoing_recalls": _lazy("văn bản đi bị thu hồi"),
 }
 
 
@@ -101,6 +106,7 @@ class Command(BaseCommand):
             )
             % {"year": DEMO_YEAR, **counts}
         )
+        self.stdout.write(outgoing_summary())
         self.stdout.write("")
         self.stdout.write(
             _("Tài khoản dùng thử (mật khẩu chung: %(password)s)") % {"password": DEMO_PASSWORD}
