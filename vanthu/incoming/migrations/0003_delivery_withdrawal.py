@@ -6,64 +6,108 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('documents', '0003_document_types'),
-        ('incoming', '0002_deliveries_routing_handling'),
+        ("accounts", "0001_initial"),
+        ("documents", "0003_document_types"),
+        ("incoming", "0002_deliveries_routing_handling"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='incomingdelivery',
-            name='delivery_one_live_per_receiver',
+            model_name="incomingdelivery",
+            name="delivery_one_live_per_receiver",
         ),
         migrations.AddField(
-            model_name='incomingdelivery',
-            name='withdrawal_reason',
-            field=models.CharField(blank=True, max_length=500, verbose_name='lý do thu hồi'),
+            model_name="incomingdelivery",
+            name="withdrawal_reason",
+            field=models.CharField(blank=True, max_length=500, verbose_name="lý do thu hồi"),
         ),
         migrations.AddField(
-            model_name='incomingdelivery',
-            name='withdrawn_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='thu hồi lúc'),
+            model_name="incomingdelivery",
+            name="withdrawn_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="thu hồi lúc"),
         ),
         migrations.AddField(
-            model_name='incomingdelivery',
-            name='withdrawn_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thu hồi'),
+            model_name="incomingdelivery",
+            name="withdrawn_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="người thu hồi",
+            ),
         ),
         migrations.AddField(
-            model_name='incomingrecord',
-            name='recall_reason',
-            field=models.CharField(blank=True, max_length=500, verbose_name='lý do thu hồi'),
+            model_name="incomingrecord",
+            name="recall_reason",
+            field=models.CharField(blank=True, max_length=500, verbose_name="lý do thu hồi"),
         ),
         migrations.AddField(
-            model_name='incomingrecord',
-            name='recalled_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='bị thu hồi lúc'),
+            model_name="incomingrecord",
+            name="recalled_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="bị thu hồi lúc"),
         ),
         migrations.AddField(
-            model_name='incomingrecord',
-            name='recalled_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thu hồi (cơ quan gửi)'),
+            model_name="incomingrecord",
+            name="recalled_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="người thu hồi (cơ quan gửi)",
+            ),
         ),
         migrations.AlterField(
-            model_name='incomingdelivery',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Chờ tiếp nhận'), ('accepted', 'Đã tiếp nhận'), ('refused', 'Đã từ chối'), ('withdrawn', 'Đã thu hồi')], default='pending', max_length=10, verbose_name='trạng thái'),
+            model_name="incomingdelivery",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Chờ tiếp nhận"),
+                    ("accepted", "Đã tiếp nhận"),
+                    ("refused", "Đã từ chối"),
+                    ("withdrawn", "Đã thu hồi"),
+                ],
+                default="pending",
+                max_length=10,
+                verbose_name="trạng thái",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='incomingdelivery',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ('refused', 'withdrawn')), _negated=True), fields=('document', 'to_agency'), name='delivery_one_live_per_receiver'),
+            model_name="incomingdelivery",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ("refused", "withdrawn")), _negated=True),
+                fields=("document", "to_agency"),
+                name="delivery_one_live_per_receiver",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='incomingdelivery',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'withdrawn'), _negated=True), models.Q(('withdrawn_at__isnull', False), models.Q(('withdrawal_reason', ''), _negated=True)), _connector='OR'), name='delivery_withdrawal_has_reason'),
+            model_name="incomingdelivery",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "withdrawn"), _negated=True),
+                    models.Q(
+                        ("withdrawn_at__isnull", False),
+                        models.Q(("withdrawal_reason", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="delivery_withdrawal_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='incomingrecord',
-            constraint=models.CheckConstraint(condition=models.Q(('recalled_at__isnull', True), models.Q(('recall_reason', ''), _negated=True), _connector='OR'), name='incoming_recall_has_reason'),
+            model_name="incomingrecord",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("recalled_at__isnull", True),
+                    models.Q(("recall_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="incoming_recall_has_reason",
+            ),
         ),
     ]
