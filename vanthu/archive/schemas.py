@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
 from pydantic import Field
 
 from vanthu.core.schema_types import IsoDate
+
+DossierId = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
 class HandoverNoteIn(Schema):
@@ -17,7 +19,7 @@ class HandoverNoteIn(Schema):
 
 
 class HandoverSubmitIn(Schema):
-    dossier_ids: list[int] = Field(min_length=1, max_length=500)
+    dossier_ids: list[DossierId] = Field(min_length=1, max_length=500)
     title: str = Field(default="", max_length=500)
     notes: list[HandoverNoteIn] = Field(default_factory=list, max_length=500)
 

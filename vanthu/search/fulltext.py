@@ -6,6 +6,7 @@ and DOCX files give their text directly. Unreadable files give no text (and are 
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterable
 
@@ -56,8 +57,8 @@ def _text_of(attachment: Attachment) -> str:
 def _pdf_text(attachment: Attachment) -> str:
     from pypdf import PdfReader  # noqa: PLC0415 — only when there is a PDF
 
-    with blob_open(attachment.blob) as handle:
-        reader = PdfReader(handle)
+    with blob_open(attachment.blob) as handle:  # a blob stream may not seek: read it first
+        reader = PdfReader(io.BytesIO(handle.read()))
         if reader.is_encrypted:
             return ""
         pages = reader.pages[:MAX_PDF_PAGES]
@@ -68,5 +69,5 @@ def _docx_text(attachment: Attachment) -> str:
     import docx  # noqa: PLC0415
 
     with blob_open(attachment.blob) as handle:
-        document = docx.Document(handle)
+        document = docx.Document(io.BytesIO(handle.read()))
         return "\n".join(paragraph.text for paragraph in document.paragraphs)
