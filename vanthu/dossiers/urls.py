@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from vanthu.dossiers.views import pages
+from vanthu.dossiers.views import adding, pages
 
 app_name = "dossiers"
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
     path("ho-so/chua-lap/", pages.unfiled, name="unfiled"),
     path("ho-so/lap/<int:document_id>/", pages.file_document, name="file_document"),
     path("ho-so/<int:pk>/", pages.dossier_detail, name="detail"),
+    path("ho-so/<int:pk>/them-van-ban/", adding.dossier_add_document, name="add_document"),
+    path("ho-so/<int:pk>/tai-len/", adding.dossier_upload_view, name="upload"),
     path("ho-so/<int:pk>/ket-thuc/", pages.dossier_close_view, name="close"),
     path("ho-so/<int:pk>/mo-lai/", pages.dossier_reopen_view, name="reopen"),
     path("ho-so/<int:pk>/xuat/<str:fmt>/", pages.dossier_download, name="download"),

@@ -116,6 +116,7 @@ class RegistrationForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.tif,.tiff"}),
     )
     scan_token = forms.CharField(required=False, widget=forms.HiddenInput)
+    capture_job = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     confirm_duplicate = forms.BooleanField(
         label=_("Tôi đã kiểm tra và vẫn đăng ký văn bản này"), required=False
     )
@@ -150,6 +151,12 @@ class RegistrationForm(forms.Form):
         fields["organ_name"].widget.attrs["autofocus"] = True
         for name, key in ACCESS_KEYS.items():
             fields[name].widget.attrs["accesskey"] = key
+
+    def clean(self) -> dict[str, Any]:
+        values = super().clean() or {}
+        if values.get("capture_job") and (values.get("scan") or values.get("scan_token")):
+            self.add_error("scan", _("Tệp đã gửi nhận dạng sẽ được đính kèm; bỏ chọn tệp này."))
+        return values
 
     def incoming_data(self) -> IncomingData:
         """Return the cleaned input as the registration service's data."""

@@ -142,6 +142,8 @@ def _on_assignment(sender: Any, instance: Assignment, **kwargs: Any) -> None:
 
 
 def _on_document(sender: Any, instance: Document, **kwargs: Any) -> None:
+    if kwargs.get("created"):  # a new document has no record yet: the record's save queues it
+        return
     enqueue(_records_of(instance.pk))
 
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from django.urls import path
 
-from vanthu.incoming.views import actions, attach, detail, lists, queue, register
+from vanthu.incoming.views import actions, attach, capture, detail, lists, queue, register
 
 app_name = "incoming"
 urlpatterns = [
     path("", lists.register_list, name="list"),
     path("dang-ky/", register.register, name="register"),
     path("dang-ky/co-quan/", register.organ_autocomplete, name="organ_autocomplete"),
+    path("dang-ky/nhan-dang/", capture.capture_upload, name="capture_upload"),
+    path("dang-ky/nhan-dang/<int:job_id>/", capture.capture_status, name="capture_status"),
+    path(
+        "dang-ky/nhan-dang/<int:job_id>/thu-lai/", capture.capture_retry_view, name="capture_retry"
+    ),
     path("cho-y-kien/", lists.leader_inbox, name="inbox"),
     path("duoc-giao/", lists.worklist, name="worklist"),
     path("cho-tiep-nhan/", queue.deliveries, name="deliveries"),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from vanthu.accounts.models import Agency, OrgUnit, User
 from vanthu.documents.enums import Urgency
 from vanthu.documents.models import DocumentType
-from vanthu.outgoing.enums import CopyForm, RecordStatus
+from vanthu.outgoing.enums import CopyForm, RecordStatus, SigningMode
 
 COMMON_TYPES = (
     ("22", _("Công văn")),
@@ -255,3 +255,40 @@ class RegisterFilterForm(forms.Form):
         field = self.fields["unit"]
         if isinstance(field, forms.ModelChoiceField) and units is not None:
             field.queryset = units
+
+
+class ApproveForm(forms.Form):
+    """The leader's approval: how the document is signed, and an optional comment."""
+
+    signing_mode = forms.ChoiceField(
+        label=_("Hình thức ký"),
+        choices=SigningMode.choices,
+        initial=SigningMode.PAPER,
+        widget=forms.RadioSelect,
+        error_messages=_REQUIRED,
+    )
+    comment = _area(_("Ý kiến"))
+
+
+def _pin_field() -> Any:
+    return forms.CharField(
+        label=_("Mã PIN hoặc mật khẩu chứng thư số"),
+        max_length=128,
+        strip=False,
+        error_messages={**_REQUIRED, "max_length": _("Không được dài quá %(limit_value)d ký tự.")},
+        widget=forms.PasswordInput(
+            render_value=False, attrs={"autocomplete": "off", "autofocus": True}
+        ),
+    )
+
+
+class PinForm(forms.Form):
+    """The PIN of the token or the password of the PKCS#12 file: used once, never shown again."""
+
+    pin = _pin_field()
+
+
+class AgencySignForm(IssueForm):
+    """The clerk's "Ký số cơ quan và phát hành": the recipients of the paper issue, and the PIN."""
+
+    pin = _pin_field()

@@ -15,11 +15,13 @@ from functools import partial
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pypdf import PdfReader
 
 from vanthu.accounts.models import User
 from vanthu.audit.services import record
 from vanthu.core.dates import date_line
+from vanthu.core.errors import ConflictError
 from vanthu.documents.enums import AttachmentRole, RegisterKind
 from vanthu.documents.locks import sqlite_writer_queue
 from vanthu.documents.mediatypes import DOCX
@@ -36,7 +38,7 @@ from vanthu.outgoing.drafting_io import (
     store_bytes,
     store_pdf,
 )
-from vanthu.outgoing.enums import DraftStatus, VersionKind
+from vanthu.outgoing.enums import DraftStatus, SigningMode, VersionKind
 from vanthu.outgoing.errors import (
     DraftAlreadyIssuedError,
     DraftNotApprovedError,
@@ -48,6 +50,14 @@ from vanthu.outgoing.selectors import draft_get_for
 from vanthu.outgoing.stamping import stamp_docx
 from vanthu.outgoing.tasks import deliver_record
 from vanthu.outgoing.transitions import transition
+
+
+class DraftNeedsDigitalSignatureError(ConflictError):
+    code = "draft_needs_digital_signature"
+    default_message = gettext_lazy(
+        "Dự thảo được duyệt ký số: không phát hành bản giấy; người ký ký số trước, sau đó văn thư "
+        "dùng “Ký số cơ quan và phát hành”."
+    )
 
 
 def register_book_for(draft: OutgoingDraft) -> RegisterBook:
@@ -165,6 +175,8 @@ def draft_issue(
             raise DraftAlreadyIssuedError
         if draft.status != DraftStatus.APPROVED or draft.approved_version is None:
             raise DraftNotApprovedError
+        if draft.signing_mode == SigningMode.DIGITAL and signed_pdf is None:
+            raise DraftNeedsDigitalSignatureError
         version = draft.approved_version
         book = register_book_for(draft)
         day = today_in_vietnam()

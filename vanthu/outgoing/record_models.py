@@ -194,6 +194,14 @@ class CopyRecord(TimeStampedModel):
     signer_name = models.CharField(_("họ tên người ký bản sao"), max_length=50, blank=True)
     recipients = models.TextField(_("nơi nhận"), blank=True)
     extract_note = models.CharField(_("phần trích sao"), max_length=500, blank=True)
+    signed_pdf = models.ForeignKey(
+        Blob,
+        verbose_name=_("bản sao điện tử đã ký số"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("bản sao văn bản")

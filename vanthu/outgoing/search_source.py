@@ -93,6 +93,8 @@ def _on_draft(sender: Any, instance: OutgoingDraft, **kwargs: Any) -> None:
 
 
 def _on_document(sender: Any, instance: Document, **kwargs: Any) -> None:
+    if kwargs.get("created"):  # a new document has no record yet: the record's save queues it
+        return
     enqueue(_ids(OutgoingRecord.objects.filter(document_id=instance.pk)))
 
 

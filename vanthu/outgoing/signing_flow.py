@@ -33,6 +33,7 @@ from vanthu.audit.services import record
 from vanthu.core.dates import date_line
 from vanthu.core.errors import ConflictError, PermissionDeniedError
 from vanthu.documents.numbering import format_number
+from vanthu.outgoing.copy_signing import COPY_FIELD
 from vanthu.outgoing.distribution import DistributionInput
 from vanthu.outgoing.drafting_io import (
     DraftContent,
@@ -58,6 +59,7 @@ from vanthu.signing.models import Certificate
 from vanthu.signing.selectors import certificate_active_for
 from vanthu.signing.sign import Appearance, Box, FieldLock, Level, pdf_sign
 from vanthu.signing.stamps import image_style, seal_box, signer_box
+from vanthu.signing.tasks import verify_blob
 
 SIGNER_FIELD = "ChuKyNguoiKy"
 AGENCY_FIELD = "ChuKyCoQuan"
@@ -160,7 +162,10 @@ def draft_sign_as_signer(*, actor: User, draft_id: int, pin: str) -> OutgoingDra
         ),
         level=Level.B_T if tsa else Level.B_B,
         tsa_url=tsa,
-        lock=FieldLock(fillable=(*(field.name for field in layout.fields), AGENCY_FIELD)),
+        # The agency signature and a later electronic copy (sao y) stay possible.
+        lock=FieldLock(
+            fillable=(*(field.name for field in layout.fields), AGENCY_FIELD, COPY_FIELD)
+        ),
         prepare=[text_fields_add(layout.fields)],
     )
     with transaction.atomic():
@@ -227,12 +232,31 @@ def draft_sign_as_agency(
             prepare=[text_fields_fill({k: v for k, v in values.items() if k in present})],
         )
 
-    return draft_issue(
+    issued = draft_issue(
         actor=actor,
         draft_id=draft_id,
         distribution=distribution,
         copies=copies,
         signed_pdf=sign_numbered,
+    )
+    _verify_for_sender(issued)
+    return issued
+
+
+def _verify_for_sender(issued: OutgoingRecord) -> None:
+    """After commit, check the signed PDF for the issuing agency too (its record page's badge).
+
+    The receiving agencies check it when they accept it.
+    """
+    blob_sha256, document_id, agency_id = (
+        issued.pdf_blob.sha256,
+        issued.document_id,
+        issued.agency_id,
+    )
+    transaction.on_commit(
+        lambda: verify_blob.enqueue(
+            blob_sha256=blob_sha256, document_id=document_id, agency_id=agency_id
+        )
     )
 
 

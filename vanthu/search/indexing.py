@@ -26,9 +26,12 @@ def enqueue(ids: Iterable[str]) -> None:
     if not wanted:
         return
     now = timezone.now()
-    PendingEntry.objects.filter(entry_id__in=wanted).update(queued_at=now)
+    # One statement: insert, or refresh the time of an entry already waiting.
     PendingEntry.objects.bulk_create(
-        [PendingEntry(entry_id=value, queued_at=now) for value in wanted], ignore_conflicts=True
+        [PendingEntry(entry_id=value, queued_at=now) for value in wanted],
+        update_conflicts=True,
+        unique_fields=["entry_id"],
+        update_fields=["queued_at"],
     )
     # Each task drains the whole queue: a second one in the same transaction finds it empty.
     transaction.on_commit(_schedule_task)

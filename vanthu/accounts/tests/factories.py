@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from vanthu.accounts.enums import Role
 from vanthu.accounts.models import Agency, Delegation, OrgUnit, User, UserRole
+from vanthu.accounts.roles import forget_roles
 
 TEST_PASSWORD = "Mat-khau-thu-nghiem-2026"
 
@@ -83,8 +84,15 @@ def make_user(**kwargs: Any) -> User:
 
 
 def make_delegation(**kwargs: Any) -> Delegation:
-    """Create one delegation (typed wrapper of DelegationFactory)."""
-    return DelegationFactory.create_batch(1, **kwargs)[0]
+    """Create one delegation (typed wrapper of DelegationFactory).
+
+    Like ``delegation_create``, drop the grantee's cached roles and delegations.
+    """
+    delegation = DelegationFactory.create_batch(1, **kwargs)[0]
+    forget_roles(delegation.grantee)
+    if isinstance(kwargs.get("grantee"), User):
+        forget_roles(kwargs["grantee"])
+    return delegation
 
 
 def agency_of(user: User) -> Agency:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -24,6 +25,7 @@ from vanthu.dossiers.selectors import (
     file_plans_for,
 )
 from vanthu.dossiers.services import dossier_viewed
+from vanthu.dossiers.views.adding import add_candidates, upload_form
 from vanthu.dossiers.views.base import dossier_view
 from vanthu.dossiers.worklist import unfiled_for
 
@@ -57,16 +59,21 @@ def my_dossiers(request: HttpRequest, actor: User) -> HttpResponse:
 @require_GET
 @dossier_view
 def dossier_detail(request: HttpRequest, actor: User, pk: int) -> HttpResponse:
-    """Show a dossier, its documents in order, and the close/reopen forms."""
+    """Show a dossier, its documents in order, the add/upload controls and the close/reopen
+    forms."""
     dossier = dossier_get_for(actor=actor, pk=pk)
     dossier_viewed(actor=actor, dossier=dossier)
+    writable = may_write(actor, dossier)
+    is_open = dossier.status == DossierStatus.OPEN
     context = {
         "dossier": dossier,
         "items": dossier_items_of(dossier),
-        "writable": may_write(actor, dossier),
+        "writable": writable,
         "retentions": Retention.choices,
-        "is_open": dossier.status == DossierStatus.OPEN,
+        "is_open": is_open,
         "is_closed": dossier.status == DossierStatus.CLOSED,
+        "candidates": add_candidates(actor=actor, dossier=dossier) if writable and is_open else [],
+        "upload_form": upload_form(),
     }
     return render(request, "dossiers/detail.html", context)
 
@@ -119,7 +126,11 @@ def unfiled(request: HttpRequest, actor: User) -> HttpResponse:
     """List the documents the actor handled and has not filed, each with its proposals."""
     documents = list(unfiled_for(actor=actor)[:PAGE_SIZE])
     rows = [(doc, proposals_for(actor=actor, document_id=doc.pk)) for doc in documents]
-    return render(request, "dossiers/unfiled.html", {"rows": rows})
+    just_filed = request.GET.get("ho_so", "")
+    filed_into = None
+    if just_filed.isdigit() and len(just_filed) <= 10:
+        filed_into = dossiers_visible_for(actor=actor).filter(pk=int(just_filed)).first()
+    return render(request, "dossiers/unfiled.html", {"rows": rows, "filed_into": filed_into})
 
 
 @require_POST
@@ -135,7 +146,7 @@ def file_document(request: HttpRequest, actor: User, document_id: int) -> HttpRe
     messages.success(
         request, _("Đã lập hồ sơ: văn bản vào hồ sơ %(code)s.") % {"code": item.dossier.code}
     )
-    return redirect("dossiers:unfiled")
+    return redirect(f"{reverse('dossiers:unfiled')}?ho_so={item.dossier_id}")
 
 
 @require_GET

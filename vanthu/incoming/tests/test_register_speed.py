@@ -25,9 +25,10 @@ pytestmark = [pytest.mark.django_db]
 
 # Token, roles, register book; the transaction (a savepoint and its release inside a test's
 # transaction, BEGIN and COMMIT outside); duplicate probe; document, number, allocation,
-# record, trace; the audit chain head (read, write) and the one event; the routing probe.
-# PostgreSQL adds the register book's advisory lock. Was 38 (benchmarks/README.md).
-REGISTRATION_STATEMENTS = {"sqlite": 15, "postgresql": 16}
+# record, trace; the audit chain head (read, write) and the one event; the routing probe;
+# the search queue's upsert. PostgreSQL adds the register book's advisory lock. Was 38
+# (benchmarks/README.md).
+REGISTRATION_STATEMENTS = {"sqlite": 16, "postgresql": 17}
 
 
 def _bearer(office: Office) -> Client:

@@ -15,6 +15,7 @@ from vanthu.core.errors import DomainError
 from vanthu.core.forms import form_add_refusal
 from vanthu.documents.selectors import document_types, register_books_for
 from vanthu.incoming import services
+from vanthu.incoming.capture_link import incoming_register_captured
 from vanthu.incoming.errors import DuplicateIncomingError
 from vanthu.incoming.forms import RegistrationForm
 from vanthu.incoming.permissions import is_clerk, max_confidentiality
@@ -65,6 +66,9 @@ def _render(request: HttpRequest, form: RegistrationForm, **context: Any) -> Htt
 
 def _register(actor: User, form: RegistrationForm, scan: KeptScan | None) -> Any:
     data = form.incoming_data()
+    job_id = form.cleaned_data.get("capture_job")
+    if job_id:
+        return incoming_register_captured(actor=actor, data=data, job_id=job_id)
     if scan is None:
         return services.incoming_register(actor=actor, data=data)
     return services.incoming_register_with_files(actor=actor, data=data, files=[scan.as_file()])

@@ -7,7 +7,7 @@ import io
 
 import docx
 import pytest
-from weasyprint import HTML
+from weasyprint import HTML  # type: ignore[import-untyped]
 
 from vanthu.documents.enums import AttachmentRole
 from vanthu.documents.models import Attachment, Document, DocumentType
@@ -20,7 +20,7 @@ SENTENCE = "Kế hoạch kiểm tra công tác văn thư tại tỉnh Đồng Th
 
 
 def _pdf() -> bytes:
-    return HTML(string=f"<p>{SENTENCE}</p>").write_pdf()
+    return bytes(HTML(string=f"<p>{SENTENCE}</p>").write_pdf())
 
 
 def _docx() -> bytes:

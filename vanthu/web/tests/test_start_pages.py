@@ -101,9 +101,9 @@ class TestLanding:
         client.force_login(make_user(Role.CLERK))
         client.get("/van-thu/")
         # session, user, roles, agency (the area is already remembered in the session), and
-        # the clerk's delegations (once), and one count per figure (the "chờ tiếp nhận" queue,
-        # the drafts to issue, the open dossiers).
-        with django_assert_max_num_queries(8):
+        # the clerk's delegations (once), one count per figure (the "chờ tiếp nhận" queue,
+        # the drafts to issue, the open dossiers), and the certificates expiring soon.
+        with django_assert_max_num_queries(9):
             assert client.get("/van-thu/").status_code == 200
 
 
