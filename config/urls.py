@@ -9,7 +9,7 @@ from vanthu.core.api_fallback import api_not_found
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
-    re_path(r"^api/v1/(?P<path>.*)$", api_not_found),
+    re_path(r"^api/v1/(?P<path>(?s:.*))$", api_not_found),  # any rest, newlines included
     path("van-ban-den/in/", include("vanthu.incoming.report_urls")),
     path("van-ban-den/nhap-so/", include("vanthu.incoming.import_urls")),
     path("van-ban-den/", include("vanthu.incoming.urls")),

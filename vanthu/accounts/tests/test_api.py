@@ -187,6 +187,8 @@ class TestAgencies:
         assert body["fields"] == {"limit": ["Phải lớn hơn hoặc bằng 1."]}
         # Ids are digits in the URL: anything else is a path that does not exist (JSON 404).
         _assert_error(bearer_client.get("/api/v1/agencies/abc"), 404, "not_found")
+        # Even with a newline in the id (found by fuzzing: it fell through to the HTML 404).
+        _assert_error(bearer_client.get("/api/v1/agencies/1%0A2/units"), 404, "not_found")
 
 
 class TestSchema:
