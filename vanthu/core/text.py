@@ -31,8 +31,10 @@ __all__ = [
     "vni_to_unicode",
 ]
 
-# Characters that carry nothing at a form/API boundary: zero-width space, BOM.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff"))
+# Characters that carry nothing at a form/API boundary: zero-width space, BOM, and the control
+# characters that are not whitespace (NUL and the like; PostgreSQL refuses NUL in text).
+_CONTROLS = [c for c in (*range(32), 127) if not chr(c).isspace()]
+_INVISIBLE = dict.fromkeys([*map(ord, "\u200b\ufeff"), *_CONTROLS])
 # đ (and the look-alike eth ð that old files use for Đ) have no decomposition: map them by hand.
 _D_LETTERS = str.maketrans({"đ": "d", "ð": "d"})
 # A token: a run of letters/digits, possibly joined by / - . into a code such as "26/kh-snv".

@@ -58,7 +58,8 @@ class _Metadata:
 
 
 def _document_type(code: str) -> DocumentType:
-    found = DocumentType.objects.filter(code=code, is_copy_form=False).first()
+    code = clean_text(code)  # no control characters (PostgreSQL refuses NUL in a query)
+    found = DocumentType.objects.filter(code=code, is_copy_form=False).first() if code else None
     if found is None:
         raise InvalidInputError(fields={"type_code": [_("Loại văn bản không hợp lệ.")]})
     return found

@@ -108,3 +108,17 @@ def test_register_keyset_and_recall(office: Office, other_office: Office) -> Non
     again = _post(client, f"/api/v1/outgoing/{record_id}/recall", {"reason": "Lần nữa"})
     assert (again.status_code, again.json()["code"]) == (409, "record_recalled")
     assert _as(other_office.clerk).get(f"/api/v1/outgoing/{record_id}").status_code == 404
+
+
+def test_control_characters_in_a_multipart_draft_are_dropped(office: Office) -> None:
+    """Found by fuzzing on PostgreSQL: a NUL in the type code reached the query (a 500)."""
+    from vanthu.drafting.render import render_docx
+
+    client = _as(office.specialist)
+    upload = io.BytesIO(render_docx(cong_van(office)))
+    upload.name = "cong-van.docx"
+    answer = client.post(
+        "/api/v1/drafts", {"file": upload, "type_code": "2\x002", "subject": "Kiểm\x00 tra"}
+    )
+    assert answer.status_code == 201, answer.json()
+    assert answer.json()["subject"] == "Kiểm tra"
