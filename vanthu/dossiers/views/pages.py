@@ -1,5 +1,5 @@
 """Pages of the specialist: "Hồ sơ của tôi", a dossier (close, reopen, export), the worklist
-with one-click filing, and the agency's file plan."""
+with one-click filing (the file plan is in ``plan``)."""
 
 from __future__ import annotations
 
@@ -16,22 +16,20 @@ from vanthu.dossiers.closing import dossier_close, dossier_reopen
 from vanthu.dossiers.enums import DossierStatus, Retention
 from vanthu.dossiers.exports.service import dossier_export
 from vanthu.dossiers.permissions import may_write
-from vanthu.dossiers.printing import DOCX_MEDIA_TYPE, plan_docx, plan_pdf, plan_sheet
 from vanthu.dossiers.proposals import proposal_confirm, proposals_for
 from vanthu.dossiers.selectors import (
     dossier_get_for,
     dossier_items_of,
     dossiers_visible_for,
-    file_plans_for,
 )
 from vanthu.dossiers.services import dossier_viewed
 from vanthu.dossiers.views.adding import add_candidates, upload_form
 from vanthu.dossiers.views.base import dossier_view
+from vanthu.dossiers.views.links import closed_dossier_links
 from vanthu.dossiers.worklist import unfiled_for
 
 PAGE_SIZE = 100
 EXPORT_FORMATS = frozenset({"pdf", "xml"})
-PRINT_FORMATS = frozenset({"docx", "pdf"})
 
 
 def _int(value: str | None, field: str) -> int | None:
@@ -74,6 +72,7 @@ def dossier_detail(request: HttpRequest, actor: User, pk: int) -> HttpResponse:
         "is_closed": dossier.status == DossierStatus.CLOSED,
         "candidates": add_candidates(actor=actor, dossier=dossier) if writable and is_open else [],
         "upload_form": upload_form(),
+        "closed_links": closed_dossier_links(),
     }
     return render(request, "dossiers/detail.html", context)
 
@@ -147,30 +146,3 @@ def file_document(request: HttpRequest, actor: User, document_id: int) -> HttpRe
         request, _("Đã lập hồ sơ: văn bản vào hồ sơ %(code)s.") % {"code": item.dossier.code}
     )
     return redirect(f"{reverse('dossiers:unfiled')}?ho_so={item.dossier_id}")
-
-
-@require_GET
-@dossier_view
-def file_plan(request: HttpRequest, actor: User) -> HttpResponse:
-    """Show the agency's latest file plan in the Annex V layout, with print links."""
-    plan = file_plans_for(actor=actor).first()
-    context = {"plan": plan, "sheet": plan_sheet(plan) if plan is not None else None}
-    return render(request, "dossiers/file_plan_page.html", context)
-
-
-@require_GET
-@dossier_view
-def file_plan_print(request: HttpRequest, actor: User, fmt: str) -> HttpResponse:
-    """Download the latest plan as DOCX or PDF."""
-    if fmt not in PRINT_FORMATS:
-        raise Http404
-    plan = file_plans_for(actor=actor).first()
-    if plan is None:
-        return redirect("dossiers:file_plan")
-    if fmt == "docx":
-        content, media_type = plan_docx(plan), DOCX_MEDIA_TYPE
-    else:
-        content, media_type = plan_pdf(plan), "application/pdf"
-    response = HttpResponse(content, content_type=media_type)
-    response["Content-Disposition"] = f'attachment; filename="danh-muc-ho-so-{plan.year}.{fmt}"'
-    return response
