@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from vanthu.accounts.deactivation import check_blockers, sessions_end
 from vanthu.accounts.lockout import unlock
 from vanthu.accounts.models import (
     Agency,
@@ -23,8 +24,9 @@ from vanthu.accounts.models import (
     UserRole,
 )
 from vanthu.accounts.roles import forget_roles
-from vanthu.accounts.tokens import token_revoke
+from vanthu.accounts.tokens import token_revoke, tokens_revoke_all
 from vanthu.audit.services import record
+from vanthu.core.errors import DomainError
 
 
 def _actor(request: HttpRequest) -> User | None:
@@ -95,8 +97,23 @@ class VanThuUserCreationForm(UserCreationForm):  # type: ignore[type-arg]
 
 
 class VanThuUserChangeForm(UserChangeForm):  # type: ignore[type-arg]
+    """The admin's user form: unticking "active" obeys the same blockers as the agency
+    administrator's deactivation (a user still holding dossiers stays active)."""
+
+    actor: ClassVar[User | None] = None  # set per request by UserAdmin.get_form
+
     class Meta(UserChangeForm.Meta):
         model = User
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        deactivating = "is_active" in self.changed_data and not cleaned.get("is_active")
+        if deactivating and self.instance.pk is not None and self.actor is not None:
+            try:
+                check_blockers(actor=self.actor, user=self.instance)
+            except DomainError as error:
+                self.add_error("is_active", error.message)
+        return cleaned
 
 
 @admin.register(User)
@@ -133,6 +150,25 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin):  # type: ignore[type-arg]
             },
         ),
     )
+
+    def get_form(
+        self,
+        request: HttpRequest,
+        obj: Any = None,
+        change: bool = False,  # noqa: FBT001, FBT002
+        **kwargs: Any,
+    ) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if issubclass(form, VanThuUserChangeForm):
+            return type(form.__name__, (form,), {"actor": _actor(request)})
+        return form
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:  # noqa: FBT001
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            # Deactivated here too: no session nor API token survives (the system revokes).
+            tokens_revoke_all(user=obj, actor=None)
+            sessions_end(obj)
 
     @admin.action(description=_("Mở khóa đăng nhập cho các tài khoản đã chọn"))
     def unlock_accounts(self, request: HttpRequest, queryset: QuerySet[User]) -> None:

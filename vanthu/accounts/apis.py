@@ -1,4 +1,4 @@
-"""The accounts part of the JSON API: ``/me`` and ``/agencies``."""
+"""The accounts part of the JSON API: ``/me``, ``/agencies`` and deactivating users."""
 
 from __future__ import annotations
 
@@ -7,6 +7,11 @@ from ninja import Field, PathEx, Query, Router, Schema
 from ninja.params import P
 
 from vanthu.accounts.auth import request_user
+from vanthu.accounts.deactivation import (
+    managed_user_get_for,
+    user_deactivate,
+    user_reactivate,
+)
 from vanthu.accounts.enums import AgencyStatus, Role
 from vanthu.accounts.models import Agency, OrgUnit, User
 from vanthu.accounts.roles import acting_for, roles_of
@@ -64,6 +69,17 @@ class AgencyOut(Schema):
 class AgencyPage(Schema):
     items: list[AgencyOut]
     next_cursor: str | None
+
+
+class AccountsUserReasonIn(Schema):
+    reason: str = Field(max_length=500, description="Lý do (bắt buộc).")
+
+
+class AccountsUserStatusOut(Schema):
+    id: int
+    username: str
+    full_name: str
+    is_active: bool
 
 
 class PageQuery(Schema):
@@ -157,3 +173,51 @@ def agency_list(request: HttpRequest, page: Query[PageQuery]) -> AgencyPage:
 def agency_detail(request: HttpRequest, agency_id: PathEx[int, P(ge=1, le=MAX_ID)]) -> AgencyOut:
     """Return one visible agency (404 when it does not exist or is not visible)."""
     return _agency_out(agency_get_for(actor=request_user(request), agency_id=agency_id))
+
+
+def _status_out(user: User) -> AccountsUserStatusOut:
+    return AccountsUserStatusOut(
+        id=user.pk, username=user.username, full_name=user.full_name, is_active=user.is_active
+    )
+
+
+@router.post(
+    "/users/{int:user_id}/deactivate",
+    response=AccountsUserStatusOut,
+    summary="Ngừng hoạt động tài khoản người dùng",
+    description=(
+        "Quản trị cơ quan ngừng hoạt động tài khoản của người nghỉ việc, chuyển công tác:"
+        " kết thúc phiên đăng nhập, thu hồi mã truy cập. Bị từ chối (409, user_holds_dossiers)"
+        " khi người dùng còn giữ hồ sơ chưa nộp lưu hoặc chưa chuyển cho người khác."
+    ),
+    operation_id="user_deactivate",
+)
+def user_deactivate_api(
+    request: HttpRequest,
+    user_id: PathEx[int, P(ge=1, le=MAX_ID)],
+    payload: AccountsUserReasonIn,
+) -> AccountsUserStatusOut:
+    """Deactivate a user of the actor's agency (404 for anyone else)."""
+    actor = request_user(request)
+    user = managed_user_get_for(actor=actor, pk=user_id)
+    return _status_out(user_deactivate(actor=actor, user=user, reason=payload.reason))
+
+
+@router.post(
+    "/users/{int:user_id}/reactivate",
+    response=AccountsUserStatusOut,
+    summary="Kích hoạt lại tài khoản người dùng",
+    description=(
+        "Quản trị cơ quan cho phép người dùng đăng nhập lại (mã truy cập cũ vẫn bị thu hồi)."
+    ),
+    operation_id="user_reactivate",
+)
+def user_reactivate_api(
+    request: HttpRequest,
+    user_id: PathEx[int, P(ge=1, le=MAX_ID)],
+    payload: AccountsUserReasonIn,
+) -> AccountsUserStatusOut:
+    """Reactivate a user of the actor's agency (404 for anyone else)."""
+    actor = request_user(request)
+    user = managed_user_get_for(actor=actor, pk=user_id)
+    return _status_out(user_reactivate(actor=actor, user=user, reason=payload.reason))

@@ -23,6 +23,7 @@ from vanthu.dossiers.errors import (
 from vanthu.dossiers.models import Dossier, DossierItem
 from vanthu.dossiers.permissions import ensure_writer
 from vanthu.dossiers.plan_services import retention_clean
+from vanthu.dossiers.reopen_guards import check_reopen
 from vanthu.dossiers.services import locked_open
 
 
@@ -120,7 +121,8 @@ def dossier_close(
 
 
 def dossier_reopen(*, actor: User, dossier: Dossier, reason: str) -> Dossier:
-    """Reopen a closed dossier (not one handed over) with a reason, audited."""
+    """Reopen a closed dossier (not one handed over) with a reason, audited; the registered
+    reopen guards may refuse (a dossier waiting in a hand-over batch)."""
     ensure_writer(actor, dossier)
     reason = clean_text(reason)[:500]
     if not reason:
@@ -129,6 +131,7 @@ def dossier_reopen(*, actor: User, dossier: Dossier, reason: str) -> Dossier:
         locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
         if locked.status != DossierStatus.CLOSED:
             raise DossierNotClosedError
+        check_reopen(locked)
         locked.status = DossierStatus.OPEN
         locked.closed_at = None
         locked.closed_by = None

@@ -161,7 +161,7 @@ AGENCY_ADMIN = Area(
     slug="quan-tri",
     title=_("Quản trị cơ quan"),
     entries=(
-        NavEntry("nguoi-dung", _("Người dùng")),
+        NavEntry("nguoi-dung", _("Người dùng"), url_name="web:users"),
         NavEntry("don-vi", _("Đơn vị")),
         NavEntry("so-dang-ky", _("Sổ đăng ký")),
         NavEntry("lich-lam-viec", _("Lịch làm việc")),
