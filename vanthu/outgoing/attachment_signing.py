@@ -37,7 +37,8 @@ class AttachmentAlreadySignedError(ConflictError):
     default_message = gettext_lazy("Tệp đính kèm này đã được ký số.")
 
 
-def _attachment_get(document_id: int, attachment_id: int) -> Attachment:
+def appendix_get(document_id: int, attachment_id: int) -> Attachment:
+    """Return the separate PDF attachment (appendix) of a document; NotFoundError otherwise."""
     attachment = (
         Attachment.objects.filter(
             pk=attachment_id,
@@ -63,7 +64,7 @@ def attachment_sign(*, actor: User, record_id: int, attachment_id: int, pin: str
     outgoing = record_get_for(actor=actor, pk=record_id)
     if outgoing.status == RecordStatus.RECALLED:
         raise RecordRecalledError
-    original = _attachment_get(outgoing.document_id, attachment_id)
+    original = appendix_get(outgoing.document_id, attachment_id)
     if _already_signed(original):
         raise AttachmentAlreadySignedError
     seal = certificate_active_for(agency_id=outgoing.agency_id, user=None)

@@ -33,9 +33,13 @@ class SigningMode(models.TextChoices):
 
 
 class SignatureState(models.TextChoices):
+    """Where the signature of an approved draft stands (``signature_steps`` reads it)."""
+
     NONE = "", _("Chưa ký")
     PAPER_SIGNED = "paper_signed", _("Đã ký trên giấy")
     DIGITAL_PENDING = "digital_pending", _("Chờ ký số")
+    LEADER_SIGNED = "leader_signed", _("Đã ký số, chờ ký số cơ quan")
+    DIGITAL_SIGNED = "digital_signed", _("Đã ký số, đã ký số cơ quan")
 
 
 class RecordStatus(models.TextChoices):

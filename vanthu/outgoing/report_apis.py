@@ -16,7 +16,14 @@ from vanthu.accounts.auth import request_user
 from vanthu.core.schema_types import IsoDate
 from vanthu.documents.printing.downloads import MEDIA_TYPES, file_format_of
 from vanthu.documents.printing.http import binary_responses, file_response
-from vanthu.outgoing.reports.downloads import postal_file, register_file, status_file
+from vanthu.outgoing.reports.downloads import (
+    PeriodAsk,
+    ReportBuilder,
+    postal_builder,
+    register_builder,
+    report_file,
+    status_builder,
+)
 
 router = Router(tags=["Sổ và báo cáo văn bản đi"])
 _FILES = binary_responses(*MEDIA_TYPES.values())
@@ -39,6 +46,18 @@ class OutgoingRegisterQuery(OutgoingReportQuery):
     volume: int = Field(1, ge=1, le=999, description="Quyển số")
 
 
+def _download(request: HttpRequest, query: OutgoingReportQuery, build: ReportBuilder) -> Any:
+    """Answer the report ``build`` makes for the period and format of ``query`` (audited)."""
+    ask = PeriodAsk(
+        actor=request_user(request),
+        file_format=file_format_of(query.file_format),
+        date_from=query.date_from,
+        date_to=query.date_to,
+        year=query.year,
+    )
+    return file_response(report_file(build, ask))
+
+
 @router.get(
     "/outgoing/reports/register",
     summary="Sổ đăng ký văn bản đi (Excel hoặc PDF)",
@@ -47,16 +66,7 @@ class OutgoingRegisterQuery(OutgoingReportQuery):
 )
 def register_download(request: HttpRequest, query: Query[OutgoingRegisterQuery]) -> Any:
     """Download the outgoing register of a book for a period (one year at most)."""
-    file = register_file(
-        actor=request_user(request),
-        book_id=query.book_id,
-        file_format=file_format_of(query.file_format),
-        date_from=query.date_from,
-        date_to=query.date_to,
-        year=query.year,
-        volume=query.volume,
-    )
-    return file_response(file)
+    return _download(request, query, register_builder(book_id=query.book_id, volume=query.volume))
 
 
 @router.get(
@@ -67,14 +77,7 @@ def register_download(request: HttpRequest, query: Query[OutgoingRegisterQuery])
 )
 def postal_download(request: HttpRequest, query: Query[OutgoingReportQuery]) -> Any:
     """Download the postal dispatch book of a period (one year at most)."""
-    file = postal_file(
-        actor=request_user(request),
-        file_format=file_format_of(query.file_format),
-        date_from=query.date_from,
-        date_to=query.date_to,
-        year=query.year,
-    )
-    return file_response(file)
+    return _download(request, query, postal_builder)
 
 
 @router.get(
@@ -85,11 +88,4 @@ def postal_download(request: HttpRequest, query: Query[OutgoingReportQuery]) -> 
 )
 def status_download(request: HttpRequest, query: Query[OutgoingReportQuery]) -> Any:
     """Download the status report of the outgoing documents issued in a period."""
-    file = status_file(
-        actor=request_user(request),
-        file_format=file_format_of(query.file_format),
-        date_from=query.date_from,
-        date_to=query.date_to,
-        year=query.year,
-    )
-    return file_response(file)
+    return _download(request, query, status_builder)

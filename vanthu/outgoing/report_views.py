@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from vanthu.core.errors import InvalidInputError, NotFoundError
 from vanthu.documents.numbering import today_in_vietnam
-from vanthu.documents.printing.downloads import FileFormat, ReportFile, file_format_of
+from vanthu.documents.printing.downloads import FileFormat, file_format_of
 from vanthu.documents.printing.http import (
     back_with_error,
     file_response,
@@ -26,7 +26,14 @@ from vanthu.documents.printing.http import (
     query_volume,
 )
 from vanthu.outgoing.reports.access import printable_books_for
-from vanthu.outgoing.reports.downloads import postal_file, register_file, status_file
+from vanthu.outgoing.reports.downloads import (
+    PeriodAsk,
+    ReportBuilder,
+    postal_builder,
+    register_builder,
+    report_file,
+    status_builder,
+)
 
 PAGE = "outgoing_reports:index"
 
@@ -48,9 +55,15 @@ def reports_page(request: HttpRequest) -> HttpResponse:
     return render(request, "outgoing/reports/index.html", context)
 
 
-def _download(request: HttpRequest, build: Callable[[], ReportFile]) -> HttpResponse:
+def _download(request: HttpRequest, builder: Callable[[], ReportBuilder]) -> HttpResponse:
+    """Answer the report of ``builder()`` for the period and format in the query (audited)."""
     try:
-        return file_response(build())
+        ask = PeriodAsk(
+            actor=login_user(request),
+            file_format=file_format_of(request.GET.get("format", "")),
+            **_period(request),
+        )
+        return file_response(report_file(builder(), ask))
     except NotFoundError:
         raise Http404 from None
     except InvalidInputError as error:
@@ -86,37 +99,17 @@ def register_download(request: HttpRequest) -> HttpResponse:
     """Download the register of the book, period and format in the query."""
     return _download(
         request,
-        lambda: register_file(
-            actor=login_user(request),
-            book_id=_book_id(request),
-            file_format=file_format_of(request.GET.get("format", "")),
-            **_period(request),
-            volume=query_volume(request),
-        ),
+        lambda: register_builder(book_id=_book_id(request), volume=query_volume(request)),
     )
 
 
 @login_required
 def postal_download(request: HttpRequest) -> HttpResponse:
     """Download the postal dispatch book of the period and format in the query."""
-    return _download(
-        request,
-        lambda: postal_file(
-            actor=login_user(request),
-            file_format=file_format_of(request.GET.get("format", "")),
-            **_period(request),
-        ),
-    )
+    return _download(request, lambda: postal_builder)
 
 
 @login_required
 def status_download(request: HttpRequest) -> HttpResponse:
     """Download the status report of the period and format in the query."""
-    return _download(
-        request,
-        lambda: status_file(
-            actor=login_user(request),
-            file_format=file_format_of(request.GET.get("format", "")),
-            **_period(request),
-        ),
-    )
+    return _download(request, lambda: status_builder)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from vanthu.outgoing.access_log import outgoing_file_opened, outgoing_viewed
+from vanthu.outgoing.access_log import (
+    outgoing_attachment_opened,
+    outgoing_file_opened,
+    outgoing_viewed,
+)
 from vanthu.outgoing.autocorrect import draft_autocorrect
 from vanthu.outgoing.copies import copy_make
 from vanthu.outgoing.distribution import DistributionInput, distribution_post, outgoing_deliver
@@ -41,6 +45,7 @@ __all__ = [
     "draft_return",
     "draft_review",
     "draft_submit",
+    "outgoing_attachment_opened",
     "outgoing_correct",
     "outgoing_deliver",
     "outgoing_file_opened",

@@ -14,6 +14,8 @@ nothing may change after a signature. So:
 
 Any failure (wrong PIN, expired certificate, TSA down) raises before anything is saved: the
 leader's step stores nothing, the clerk's step rolls back the issue and no number is used.
+``signature_state`` follows the steps (digital_pending → leader_signed → digital_signed); the
+pages and queues read it through ``signature_steps``.
 """
 
 from __future__ import annotations
@@ -42,11 +44,12 @@ from vanthu.outgoing.drafting_io import (
     render_docx,
     store_pdf,
 )
-from vanthu.outgoing.enums import DraftStatus, SigningMode, VersionKind
+from vanthu.outgoing.enums import DraftStatus, SignatureState, SigningMode, VersionKind
 from vanthu.outgoing.issue import draft_issue
 from vanthu.outgoing.models import OutgoingDraft, OutgoingRecord
 from vanthu.outgoing.permissions import is_clerk
 from vanthu.outgoing.selectors import draft_get_for
+from vanthu.outgoing.signature_steps import waits_for_agency, waits_for_signer
 from vanthu.outgoing.signing_layout import (
     DATE_FIELD,
     NUMBER_FIELD,
@@ -140,7 +143,7 @@ def _check_signer_step(actor: User, draft: OutgoingDraft) -> None:
         raise DraftSignStateError
     if draft.signer_id != actor.pk:
         raise PermissionDeniedError(_("Chỉ người được giao ký văn bản mới ký số được."))
-    if draft.signer_signed_pdf_id is not None:
+    if not waits_for_signer(draft):  # signed already
         raise DraftSignStateError
 
 
@@ -174,7 +177,8 @@ def draft_sign_as_signer(*, actor: User, draft_id: int, pin: str) -> OutgoingDra
         draft.signer_signed_pdf = store_pdf(
             actor=actor, data=signed, filename=f"du-thao-{draft.pk}-da-ky.pdf"
         )
-        draft.save(update_fields=["signer_signed_pdf", "updated_at"])
+        draft.signature_state = SignatureState.LEADER_SIGNED
+        draft.save(update_fields=["signer_signed_pdf", "signature_state", "updated_at"])
         record(
             action="outgoing.draft_signed",
             actor=actor,
@@ -198,7 +202,7 @@ def draft_sign_as_agency(
     draft = draft_get_for(actor=actor, pk=draft_id)
     if draft.signing_mode != SigningMode.DIGITAL:
         raise DraftNotDigitalError
-    if draft.status != DraftStatus.APPROVED or draft.signer_signed_pdf is None:
+    if not waits_for_agency(draft) or draft.signer_signed_pdf is None:
         raise DraftSignStateError
     seal = certificate_active_for(agency_id=draft.agency_id, user=None)
     check_usable(seal)
@@ -215,6 +219,10 @@ def draft_sign_as_agency(
             DATE_FIELD: date_line(place, day),
         }
         present = {field.name for field in layout.fields}
+        # The draft is locked by ``draft_issue``, which saves only its status afterwards.
+        OutgoingDraft.objects.filter(pk=draft.pk).update(
+            signature_state=SignatureState.DIGITAL_SIGNED
+        )
         record(
             action="outgoing.agency_signed",
             actor=actor,
@@ -288,7 +296,7 @@ def draft_sign(
 ) -> SignOutcome:
     """Role-dependent "Ký số": the assigned signer signs first, then the clerk for the agency."""
     draft = draft_get_for(actor=actor, pk=draft_id)
-    if draft.signer_id == actor.pk and draft.signer_signed_pdf_id is None:
+    if draft.signer_id == actor.pk and not waits_for_agency(draft):
         return SignOutcome(draft_sign_as_signer(actor=actor, draft_id=draft_id, pin=pin), "signer")
     issued = draft_sign_as_agency(
         actor=actor, draft_id=draft_id, pin=pin, distribution=distribution, copies=copies

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from vanthu.accounts.enums import AgencyStatus
 from vanthu.accounts.models import Agency, OrgUnit, User
 from vanthu.core.api import KeysetPage, keyset_page
-from vanthu.documents.models import RegisterBook, Sequence
+from vanthu.documents.enums import AttachmentRole
+from vanthu.documents.models import Attachment, RegisterBook, Sequence
 from vanthu.outgoing.enums import DraftStatus, RecordStatus
 from vanthu.outgoing.models import CopyRecord, OutgoingDraft, OutgoingRecord
 from vanthu.outgoing.permissions import ensure, is_clerk, is_leader, is_unit_head
 from vanthu.outgoing.selectors import drafts_visible_to, records_visible_to
+from vanthu.outgoing.signature_steps import awaiting_signature_of
 
 PAGE_SIZE = 50
 
@@ -48,9 +50,15 @@ def drafts_to_check(actor: User) -> QuerySet[OutgoingDraft]:
 
 
 def drafts_to_sign(actor: User) -> QuerySet[OutgoingDraft]:
-    """Return the format-checked drafts waiting for a leader's approval for signature."""
+    """Return what a leader still has to sign ("Chờ ký duyệt"), refused to anyone else.
+
+    The format-checked drafts waiting for an approval for signature (on paper or digital),
+    and the drafts the actor approved for his digital signature and has not signed yet.
+    """
     ensure(is_leader(actor), _("Chỉ lãnh đạo cơ quan mới duyệt ký văn bản."))
-    return _drafts(actor).filter(status=DraftStatus.FORMAT_CHECKED)
+    return _drafts(actor).filter(
+        Q(status=DraftStatus.FORMAT_CHECKED) | awaiting_signature_of(actor)
+    )
 
 
 def drafts_to_issue(actor: User) -> QuerySet[OutgoingDraft]:
@@ -127,3 +135,24 @@ def record_of_draft(draft: OutgoingDraft) -> OutgoingRecord | None:
 def copies_of(outgoing: OutgoingRecord) -> QuerySet[CopyRecord]:
     """Return the numbered copies made of a (visible) record, oldest first."""
     return CopyRecord.objects.filter(source_id=outgoing.document_id).order_by("pk")
+
+
+@dataclass(frozen=True, slots=True)
+class AppendixRow:
+    """A separate attachment (appendix) of a record and its signed file, once signed."""
+
+    original: Attachment
+    signed: Attachment | None
+
+
+def appendices_of(outgoing: OutgoingRecord) -> list[AppendixRow]:
+    """Return the separate attachments of a (visible) record with their signed files, in order."""
+    rows = Attachment.objects.filter(document_id=outgoing.document_id).filter(
+        Q(role=AttachmentRole.APPENDIX) | Q(derived_from__role=AttachmentRole.APPENDIX)
+    )
+    signed = {row.derived_from_id: row for row in rows if row.role == AttachmentRole.SIGNED}
+    return [
+        AppendixRow(row, signed.get(row.pk))
+        for row in rows.order_by("pk")
+        if row.role == AttachmentRole.APPENDIX
+    ]

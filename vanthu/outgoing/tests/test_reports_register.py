@@ -23,7 +23,7 @@ from vanthu.outgoing.distribution import distribution_post
 from vanthu.outgoing.enums import DistributionKind
 from vanthu.outgoing.models import Distribution
 from vanthu.outgoing.recall import outgoing_recall
-from vanthu.outgoing.reports.downloads import register_file
+from vanthu.outgoing.reports.downloads import PeriodAsk, register_builder, report_file
 from vanthu.outgoing.reports.postal import postal_book
 from vanthu.outgoing.reports.register import register_report
 from vanthu.outgoing.tests.factories import Office
@@ -198,25 +198,28 @@ class TestRegisterRefusals:
 
     def test_the_service_refuses_a_reversed_period(self, office: Office) -> None:
         with pytest.raises(InvalidInputError):
-            register_file(
-                actor=office.clerk,
-                book_id=office.outgoing_book.pk,
-                file_format=FileFormat.PDF,
-                date_from=END_OF_MARCH,
-                date_to=MARCH,
+            report_file(
+                register_builder(book_id=office.outgoing_book.pk),
+                PeriodAsk(
+                    actor=office.clerk,
+                    file_format=FileFormat.PDF,
+                    date_from=END_OF_MARCH,
+                    date_to=MARCH,
+                ),
             )
 
 
 class TestRegisterFiles:
     def test_xlsx_cover_columns_and_rows(self, office: Office) -> None:
         _march(office)
-        file = register_file(
-            actor=office.clerk,
-            book_id=office.outgoing_book.pk,
-            file_format=FileFormat.XLSX,
-            date_from=MARCH,
-            date_to=END_OF_MARCH,
-            volume=2,
+        file = report_file(
+            register_builder(book_id=office.outgoing_book.pk, volume=2),
+            PeriodAsk(
+                actor=office.clerk,
+                file_format=FileFormat.XLSX,
+                date_from=MARCH,
+                date_to=END_OF_MARCH,
+            ),
         )
         cover = [row[0] for row in xlsx_values(file.content, 0) if row[0]]
         assert cover[0] == office.agency.name.upper()  # no superior body in the factory

@@ -45,11 +45,13 @@ def test_signer_then_clerk_issue_through_the_api(office: Office, keys: Keys) -> 
     assert signed.status_code == 200, signed.json()
     assert signed.json()["step"] == "signer"
     assert signed.json()["record"] is None
+    assert signed.json()["draft"]["signature_state"] == "leader_signed"
 
     issued = _sign(office.clerk, draft.pk, {"pin": PASSWORD, "copies": 2})
     assert issued.status_code == 200, issued.json()
     assert issued.json()["step"] == "agency"
     assert issued.json()["draft"]["status"] == "issued"
+    assert issued.json()["draft"]["signature_state"] == "digital_signed"
     assert issued.json()["record"]["code"] == "01/SNV-VP"
 
 

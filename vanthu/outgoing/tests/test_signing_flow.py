@@ -16,11 +16,14 @@ from vanthu.core.errors import PermissionDeniedError
 from vanthu.documents.enums import AttachmentRole
 from vanthu.documents.models import Attachment
 from vanthu.outgoing.drafting_io import blob_bytes
+from vanthu.outgoing.enums import SignatureState
+from vanthu.outgoing.models import OutgoingDraft
 from vanthu.outgoing.signing_flow import (
     DraftNotDigitalError,
     DraftSignStateError,
     draft_sign,
     draft_sign_as_agency,
+    draft_sign_as_signer,
 )
 from vanthu.outgoing.tests.factories import Office, draft_approved
 from vanthu.outgoing.tests.signing_setup import Keys, digital_draft, keys_register
@@ -59,13 +62,17 @@ def test_leader_then_clerk_gives_a_numbered_document_with_two_valid_signatures(
     """GIVEN an approved digital draft WHEN the leader then the clerk sign THEN it is issued
     with the number and date filled in, and both signatures are valid for pyHanko and pdfsig."""
     draft = digital_draft(office)
+    assert draft.signature_state == SignatureState.DIGITAL_PENDING
 
     first = draft_sign(actor=office.leader, draft_id=draft.pk, pin=PASSWORD)
     assert first.step == "signer"
     assert first.draft.signer_signed_pdf is not None
+    assert _state(draft) == SignatureState.LEADER_SIGNED
     second = draft_sign(actor=office.clerk, draft_id=draft.pk, pin=PASSWORD)
 
     assert second.step == "agency"
+    assert _state(draft) == SignatureState.DIGITAL_SIGNED
+    assert second.draft.signature_state == SignatureState.DIGITAL_SIGNED
     assert second.record is not None
     assert second.record.number == 1
     roles = set(
@@ -88,6 +95,10 @@ def test_leader_then_clerk_gives_a_numbered_document_with_two_valid_signatures(
     assert f"năm {second.record.issued_date.year}" in text
 
 
+def _state(draft: OutgoingDraft) -> str:
+    return OutgoingDraft.objects.values_list("signature_state", flat=True).get(pk=draft.pk)
+
+
 def test_wrong_pin_at_the_agency_signature_uses_no_number(
     office: Office, keys: Keys, pki: TestPKI
 ) -> None:
@@ -99,6 +110,7 @@ def test_wrong_pin_at_the_agency_signature_uses_no_number(
 
     draft.refresh_from_db()
     assert draft.status == "approved"
+    assert draft.signature_state == SignatureState.LEADER_SIGNED  # rolled back with the issue
     outcome = draft_sign(actor=office.clerk, draft_id=draft.pk, pin=PASSWORD)
     assert outcome.record is not None
     assert outcome.record.number == 1  # the failed attempt used no number
@@ -110,6 +122,7 @@ def test_wrong_pin_of_the_leader_stores_nothing(office: Office, keys: Keys) -> N
         draft_sign(actor=office.leader, draft_id=draft.pk, pin="0000")
     draft.refresh_from_db()
     assert draft.signer_signed_pdf is None
+    assert draft.signature_state == SignatureState.DIGITAL_PENDING
 
 
 def test_time_stamp_server_down_leaves_the_draft_unsigned(
@@ -147,6 +160,10 @@ def test_order_and_roles_are_enforced(office: Office, keys: Keys) -> None:
     paper = draft_approved(office)
     with pytest.raises(DraftNotDigitalError):
         draft_sign(actor=office.leader, draft_id=paper.pk, pin=PASSWORD)
+    draft_sign(actor=office.leader, draft_id=draft.pk, pin=PASSWORD)
+    with pytest.raises(DraftSignStateError):  # the signer signs once
+        draft_sign_as_signer(actor=office.leader, draft_id=draft.pk, pin=PASSWORD)
+    assert _state(draft) == SignatureState.LEADER_SIGNED
 
 
 def _ink_box(png: Path, colour: str) -> tuple[int, int, int, int]:

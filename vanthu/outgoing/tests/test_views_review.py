@@ -131,7 +131,9 @@ class TestLeader:
         page = client.get(f"/van-ban-di/du-thao/{draft.pk}/").content.decode()
         assert "Duyệt ký</button>" in page
         done = client.post(
-            f"/van-ban-di/du-thao/{draft.pk}/duyet-ky/", {"comment": ""}, follow=True
+            f"/van-ban-di/du-thao/{draft.pk}/duyet-ky-so/",
+            {"signing_mode": "paper", "comment": ""},
+            follow=True,
         )
         assert "Đã duyệt ký" in done.content.decode()
         draft.refresh_from_db()
@@ -143,7 +145,9 @@ class TestLeader:
 
     def test_not_before_the_format_check(self, office: Office) -> None:
         draft = _reviewed(office)
-        response = as_user(office.leader).post(f"/van-ban-di/du-thao/{draft.pk}/duyet-ky/", {})
+        response = as_user(office.leader).post(
+            f"/van-ban-di/du-thao/{draft.pk}/duyet-ky-so/", {"signing_mode": "paper"}
+        )
         assert response.status_code == 400
         assert "Văn thư chưa kiểm tra thể thức của dự thảo." in response.content.decode()
 
@@ -159,5 +163,7 @@ class TestLeader:
         draft_format_check(actor=office.clerk, draft_id=draft.pk)
         clerk = as_user(office.clerk)
         assert clerk.get("/van-ban-di/cho-ky/").status_code == 403
-        assert clerk.post(f"/van-ban-di/du-thao/{draft.pk}/duyet-ky/", {}).status_code == 403
+        paper = {"signing_mode": "paper"}
+        assert clerk.post(f"/van-ban-di/du-thao/{draft.pk}/duyet-ky-so/", paper).status_code == 403
+        assert clerk.post(f"/van-ban-di/du-thao/{draft.pk}/duyet-ky/", paper).status_code == 404
         assert _status(draft) == DraftStatus.FORMAT_CHECKED

@@ -141,11 +141,15 @@ class TestSignerPrompt:
         assert response.status_code == 302
         draft.refresh_from_db()
         assert draft.signer_signed_pdf_id is not None
+        assert draft.signature_state == SignatureState.LEADER_SIGNED
         event = AuditEvent.objects.get(action="outgoing.draft_signed")
         assert PASSWORD not in str(event.data)
         page = client.get(response["Location"]).content.decode()
         assert "Đã ký số" in page
+        assert '<span data-state-signature="leader_signed">Đã ký số, chờ ký số cơ quan' in page
         assert "data-sign" not in page  # signed once: the button is gone
+        queue = client.get("/van-ban-di/cho-ky/").content.decode()
+        assert f'data-draft="{draft.pk}"' not in queue  # nothing left to sign
 
     def test_an_expired_certificate_is_shown_beside_the_field(
         self, office: Office, keys: Keys
@@ -268,6 +272,11 @@ class TestAgencySignature:
         assert "data-signatures" in record_page
         assert "sig-valid" in record_page and "Hợp lệ" in record_page
         assert record_page.count('<table class="sig-table">') == 2
+        draft.refresh_from_db()
+        assert draft.signature_state == SignatureState.DIGITAL_SIGNED
+        draft_page = client.get(f"/van-ban-di/du-thao/{draft.pk}/").content.decode()
+        assert 'data-state-signature="digital_signed"' in draft_page
+        assert "ky-so-co-quan/" not in draft_page  # signed and issued: no button
 
         # Delivered to the other agency (it accepts it in test_browser_signing.py).
         assert issued.distributions.get().agency == other_office.agency

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from vanthu.accounts.models import User
 from vanthu.core.errors import DomainError, NotFoundError, PermissionDeniedError
 from vanthu.core.forms import form_add_refusal
+from vanthu.signing.errors import CertificateMissingError
 
 P = ParamSpec("P")
 R = TypeVar("R", bound=HttpResponseBase)
@@ -93,6 +94,17 @@ def raise_access(error: DomainError) -> None:
     """Re-raise "not visible" and "not allowed" so that they become the 404/403 pages."""
     if isinstance(error, (NotFoundError, PermissionDeniedError)):
         raise error
+
+
+def refuse_beside_pin(form: forms.Form, error: DomainError) -> None:
+    """Put a signing refusal beside the PIN field (not visible / not allowed become pages).
+
+    A missing certificate is a "not found" of the signing app, not of the document: it is
+    shown beside the field like a wrong PIN.
+    """
+    if not isinstance(error, CertificateMissingError):
+        raise_access(error)
+    form.add_error("pin", error.message)
 
 
 def add_refusal(request: HttpRequest, form: forms.Form, error: DomainError) -> None:

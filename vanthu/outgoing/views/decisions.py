@@ -1,4 +1,5 @@
-"""Decisions on a draft: the unit head's review, the leader's approval, a return to the author."""
+"""Decisions on a draft: the unit head's review, the leader's approval for signature (on paper
+or digital), a return to the author."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from vanthu.core.errors import DomainError
 from vanthu.outgoing import services
-from vanthu.outgoing.enums import ReviewDecision
-from vanthu.outgoing.forms import CommentOnlyForm, ReviewForm
+from vanthu.outgoing.enums import ReviewDecision, SigningMode
+from vanthu.outgoing.forms import ApproveForm, CommentOnlyForm, ReviewForm
 from vanthu.outgoing.selectors import draft_get_for
 from vanthu.outgoing.views.common import actor_of, add_refusal, outgoing_view
 from vanthu.outgoing.views.draft import render_draft
@@ -54,17 +55,26 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @outgoing_view
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
-    """Approve the draft for signature; the paper signature is recorded (the leader)."""
-    form = CommentOnlyForm(request.POST)
+    """Approve the draft for signature, on paper or digitally (the leader)."""
+    form = ApproveForm(request.POST)
     if form.is_valid():
+        mode = SigningMode(form.cleaned_data["signing_mode"])
         try:
             services.draft_approve(
-                actor=actor_of(request), draft_id=pk, comment=form.cleaned_data["comment"]
+                actor=actor_of(request),
+                draft_id=pk,
+                signing_mode=mode,
+                comment=form.cleaned_data["comment"],
             )
         except DomainError as error:
             add_refusal(request, form, error)
         else:
-            messages.success(request, _("Đã duyệt ký; văn thư sẽ cấp số và phát hành."))
+            done = (
+                _("Đã duyệt ký số; bấm “Ký số” để ký bằng chứng thư số của bạn.")
+                if mode == SigningMode.DIGITAL
+                else _("Đã duyệt ký; văn thư sẽ cấp số và phát hành.")
+            )
+            messages.success(request, done)
             return redirect("outgoing:draft", pk=pk)
     return _refused(request, pk, form, "approve_form")
 

@@ -16,7 +16,7 @@ from vanthu.documents.mediatypes import DOCX, PDF
 from vanthu.outgoing import services
 from vanthu.outgoing.drafting_io import docx_to_pdf
 from vanthu.outgoing.drafts import version_docx
-from vanthu.outgoing.forms import CommentForm, CommentOnlyForm, DiffForm, ReviewForm
+from vanthu.outgoing.forms import ApproveForm, CommentForm, CommentOnlyForm, DiffForm, ReviewForm
 from vanthu.outgoing.models import OutgoingDraft
 from vanthu.outgoing.selectors import (
     draft_comments,
@@ -73,7 +73,7 @@ def draft_context(
         "comment_form": CommentForm(initial={"version": current.number}),
         "review_form": ReviewForm(),
         "return_form": CommentOnlyForm(),
-        "approve_form": CommentOnlyForm(),
+        "approve_form": ApproveForm(),
         **forms,
     }
 

@@ -1,5 +1,5 @@
 """The lists of each role: my drafts, the review, format-check, signature and issue queues,
-and the outgoing register."""
+and the outgoing register. A draft its signer may sign now carries the "Ký số" button."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from vanthu.outgoing.enums import RecordStatus
 from vanthu.outgoing.forms import RegisterFilterForm
 from vanthu.outgoing.models import OutgoingDraft
 from vanthu.outgoing.permissions import ensure_drafter, is_clerk
+from vanthu.outgoing.signature_steps import may_sign_as_signer
 from vanthu.outgoing.ui_selectors import (
     RegisterFilters,
     agency_units,
@@ -46,6 +47,7 @@ def _queue(
         "title": title,
         "lead": lead,
         "rows": page.items,
+        "signable": {row.pk for row in page.items if may_sign_as_signer(actor, row)},
         "mine": mine,
         "next_url": page_url(request, cursor=page.next_cursor) if page.next_cursor else None,
         "first_url": page_url(request, cursor=None) if cursor else None,
@@ -94,12 +96,12 @@ def to_check(request: HttpRequest) -> HttpResponse:
 
 @outgoing_view
 def to_sign(request: HttpRequest) -> HttpResponse:
-    """The leader's signature queue."""
+    """The leader's "Chờ ký duyệt" queue: drafts to approve, and his digital signatures due."""
     return _queue(
         request,
         rows=drafts_to_sign,
         title=_("Văn bản chờ ký duyệt"),
-        lead=_("Dự thảo đã kiểm tra thể thức, chờ lãnh đạo cơ quan duyệt ký."),
+        lead=_("Dự thảo đã kiểm tra thể thức chờ duyệt ký, và văn bản bạn đã duyệt ký số chờ ký."),
     )
 
 

@@ -21,7 +21,7 @@ from vanthu.outgoing.permissions import is_clerk, is_leader
 from vanthu.outgoing.presenters import record_detail
 from vanthu.outgoing.selectors import record_get_for
 from vanthu.outgoing.services import outgoing_file_opened, outgoing_viewed
-from vanthu.outgoing.ui_selectors import copies_of
+from vanthu.outgoing.ui_selectors import appendices_of, copies_of
 from vanthu.outgoing.views.common import actor_of, add_refusal, outgoing_view
 
 
@@ -45,6 +45,8 @@ def record_context(actor: User, outgoing: OutgoingRecord, **forms: Any) -> dict[
         "postable": postable,
         "may_recall": issued and (clerk or is_leader(actor)),
         "may_copy": issued and clerk,
+        "appendices": appendices_of(outgoing),
+        "may_sign_attachments": issued and clerk,
         "recall_form": RecallForm(),
         "copy_form": CopyMakeForm(),
         "post_form": PostForm(),
