@@ -10,6 +10,7 @@ from ninja import File, Router, Status, UploadedFile
 from vanthu.accounts.auth import request_user
 from vanthu.capture.extraction import extract_upload
 from vanthu.capture.models import CaptureJob
+from vanthu.capture.pdfa import capture_copy_retry
 from vanthu.capture.schemas import CaptureJobOut, CaptureProposalsOut
 from vanthu.capture.selectors import capture_job_get_for
 from vanthu.capture.services import capture_receive, capture_retry
@@ -34,6 +35,10 @@ def job_out(job: CaptureJob) -> dict[str, Any]:
         "text_source": job.text_source,
         "page_count": job.page_count,
         "has_searchable_pdf": job.searchable_pdf_id is not None,
+        "copy_state": job.copy_state,
+        "copy_state_label": str(job.get_copy_state_display()),
+        "copy_failure_code": job.copy_failure_code,
+        "copy_failure_reason": job.copy_failure_reason,
         "has_text": job.text_blob_id is not None,
         "proposals": job.proposals or None,
         "created_at": job.created_at,
@@ -90,5 +95,17 @@ def capture_job_get(request: HttpRequest, job_id: int) -> dict[str, Any]:
 )
 def capture_job_retry(request: HttpRequest, job_id: int) -> dict[str, Any]:
     job = capture_retry(actor=request_user(request), job_id=job_id)
+    job.refresh_from_db()
+    return job_out(job)
+
+
+@router.post(
+    "/capture/jobs/{int:job_id}/retry-copy",
+    response={200: CaptureJobOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    summary="Tạo lại bản PDF/A tìm kiếm được khi lần tạo trước bị lỗi",
+    operation_id="capture_job_retry_copy",
+)
+def capture_job_retry_copy(request: HttpRequest, job_id: int) -> dict[str, Any]:
+    job = capture_copy_retry(actor=request_user(request), job_id=job_id)
     job.refresh_from_db()
     return job_out(job)

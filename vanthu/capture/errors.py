@@ -43,3 +43,20 @@ class OcrFailedError(CaptureFileError):
 class CaptureStateError(ConflictError):
     code = "capture_bad_state"
     default_message = _("Không thực hiện được thao tác ở trạng thái hiện tại của tệp.")
+
+
+class CopyFailedError(CaptureFileError):
+    """The searchable PDF/A-2b copy could not be made (the text and the original are kept)."""
+
+    code = "capture_copy_failed"
+    default_message = _("Không tạo được bản PDF/A tìm kiếm được của tệp.")
+
+
+class CopyNotFailedError(ConflictError):
+    code = "capture_copy_not_failed"
+    default_message = _("Chỉ tạo lại được bản PDF/A khi lần tạo trước bị lỗi.")
+
+
+class CopySignedError(ConflictError):
+    code = "capture_copy_signed"
+    default_message = _("Tệp PDF có chữ ký số không bao giờ bị ghi lại: không tạo bản PDF/A.")

@@ -51,6 +51,8 @@ class CaptureJob(TimeStampedModel):
     copy_state = models.CharField(
         _("trạng thái bản PDF/A"), max_length=10, choices=CopyState.choices, blank=True
     )
+    copy_failure_code = models.CharField(_("mã lỗi bản PDF/A"), max_length=50, blank=True)
+    copy_failure_reason = models.CharField(_("lý do lỗi bản PDF/A"), max_length=500, blank=True)
     text_blob = models.ForeignKey(
         Blob,
         verbose_name=_("tệp nội dung văn bản"),

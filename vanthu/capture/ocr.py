@@ -37,10 +37,9 @@ from vanthu.capture.sources import (
     MIN_TEXT_CHARS,
     OCR_LANGUAGE,
     is_signed_pdf,
-    ocr_environment,
     pdf_page_count,
-    run_tool,
 )
+from vanthu.capture.tools import ocr_environment, run_tool
 from vanthu.documents.mediatypes import DOCX, PDF
 
 OCR_TIMEOUT_S = 900.0
@@ -160,7 +159,8 @@ def _pdf_text(path: Path) -> TextResult:
     pages = layer.split("\f")[:count]
     if all(_letters(page) >= MIN_TEXT_CHARS for page in pages):
         return TextResult(layer.replace("\f", "\n"), "text_layer", count, is_signed=signed)
-    ocr = ocr_pdf_pages(path, count)
+    with_text = frozenset(n for n, page in enumerate(pages, start=1) if _letters(page))
+    ocr = ocr_pdf_pages(path, count, text_pages=with_text)
     if _letters(ocr.text) < MIN_OCR_CHARS and _letters(layer) < MIN_OCR_CHARS:
         raise NotADocumentError
     if _letters(ocr.text) >= _letters(layer):

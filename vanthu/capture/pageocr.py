@@ -1,7 +1,9 @@
-"""The fast text path of a scan: rasterise each page once, one Tesseract per page, in parallel.
+"""The fast text path of a scan: each page read once, one Tesseract per page, in parallel.
 
-A scanned PDF is rasterised page by page with ``pdftoppm`` (300 dpi grey PGM, the format that
-costs nothing to write); an image goes to Tesseract as it is. Each page runs ``tesseract -l vie``
+A scanned PDF page that is one full-page image (the usual scan) goes to Tesseract as it is
+embedded, with its own resolution (``vanthu.capture.pdfscan``: no rasterising at all); any other
+page is rasterised with ``pdftoppm`` (300 dpi grey PGM, the format that costs nothing to write).
+An image file goes to Tesseract as it is. Each page runs ``tesseract -l vie``
 with ``OMP_THREAD_LIMIT=1`` and writes its text and its TSV word boxes in the same run; as many
 pages run at once as the process may use cores (stack-notes "OCR"). No Python start-up, no
 re-rendering, no PDF/A conversion on this path: the searchable copy is a later step
@@ -19,7 +21,9 @@ from pathlib import Path
 from PIL import Image
 
 from vanthu.capture.layout import Page, pages_from_tesseract_tsv
-from vanthu.capture.sources import OCR_LANGUAGE, RASTER_DPI, run_tool
+from vanthu.capture.pdfscan import PageImage, extract_page_image, page_images
+from vanthu.capture.sources import OCR_LANGUAGE, RASTER_DPI
+from vanthu.capture.tools import run_tool
 
 OCR_PAGE_TIMEOUT_S = 300.0
 DEFAULT_IMAGE_DPI = 200
@@ -70,7 +74,16 @@ def tesseract_page(image: Path, *, dpi: int | None = None) -> tuple[str, list[Pa
     return text, pages_from_tesseract_tsv(tsv)
 
 
-def _pdf_page(path: Path, folder: Path, number: int) -> tuple[str, list[Page]]:
+def _pdf_page(
+    path: Path, folder: Path, number: int, direct: PageImage | None
+) -> tuple[str, list[Page]]:
+    if direct is not None:
+        image = extract_page_image(path, direct, folder)
+        try:
+            text, pages = tesseract_page(image, dpi=direct.dpi)
+        finally:
+            image.unlink(missing_ok=True)
+        return text, pages or [Page(ocr=True)]
     stem = folder / f"p{number:05d}"
     run_tool(
         ["pdftoppm", "-r", str(RASTER_DPI), "-gray", "-singlefile",
@@ -85,12 +98,18 @@ def _pdf_page(path: Path, folder: Path, number: int) -> tuple[str, list[Page]]:
     return text, pages or [Page(ocr=True)]
 
 
-def ocr_pdf_pages(path: Path, count: int) -> OcrPages:
-    """OCR pages 1…``count`` of a scanned PDF, ``ocr_jobs()`` pages at a time."""
+def ocr_pdf_pages(path: Path, count: int, *, text_pages: frozenset[int] = frozenset()) -> OcrPages:
+    """OCR pages 1…``count`` of a scanned PDF, ``ocr_jobs()`` pages at a time.
+
+    ``text_pages`` hold some text of their own beside any image: they are rasterised whole.
+    """
+    direct = page_images(path, first=1, last=count, text_pages=text_pages)
     with tempfile.TemporaryDirectory(prefix="vanthu-pageocr-") as name:
         folder = Path(name)
         with ThreadPoolExecutor(max_workers=ocr_jobs()) as pool:
-            done = list(pool.map(lambda n: _pdf_page(path, folder, n), range(1, count + 1)))
+            done = list(
+                pool.map(lambda n: _pdf_page(path, folder, n, direct.get(n)), range(1, count + 1))
+            )
     return OcrPages([text for text, _ in done], [page for _, pages in done for page in pages[:1]])
 
 

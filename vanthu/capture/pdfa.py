@@ -1,11 +1,13 @@
 """The searchable PDF/A-2b copy of a scan: its own lower-priority step after ``text_ready``.
 
 OCRmyPDF (niced) makes the copy from the original; the job's text, state and proposals are
-never touched here, so a failure only marks ``copy_state`` failed. A job whose copy is not
+never touched here, so a failure only marks ``copy_state`` failed (its code and Vietnamese
+reason kept on the job for the API and the clerk). A job whose copy is not
 ``pending`` (no scan, a signed PDF that is never rewritten, a copy already made) is left as it
 is, so a second run of the task does nothing. A copy that arrives after the job was registered
 is attached to the document then (role pdfa, derived from the original). A clerk can queue a
-failed copy again (``capture_copy_retry``).
+failed copy again (``capture_copy_retry``; refused for a signed PDF and a copy that has not
+failed).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from vanthu.accounts.models import User
 from vanthu.accounts.roles import has_role
 from vanthu.audit.services import record
 from vanthu.capture.enums import CopyState
-from vanthu.capture.errors import CaptureStateError
+from vanthu.capture.errors import CopyFailedError, CopyNotFailedError, CopySignedError
 from vanthu.capture.models import CaptureJob
 from vanthu.capture.ocr import run_ocrmypdf
 from vanthu.capture.pipeline import enqueue_copy, local_copy, store_file
@@ -50,23 +52,34 @@ def capture_copy_make(*, job_id: int) -> CaptureJob:
             blob = store_file(output, f"{job.filename[:240]}.pdfa.pdf", PDF)
     except DomainError as error:
         logger.warning("capture job %s: no PDF/A copy (%s)", job_id, error.code)
-        return _finish(job_id, CopyState.FAILED, code=error.code)
+        return _finish(job_id, CopyState.FAILED, error=error)
     except Exception:
         logger.exception("capture job %s: PDF/A copy failed", job_id)
-        return _finish(job_id, CopyState.FAILED, code="capture_copy_failed")
+        return _finish(job_id, CopyState.FAILED, error=CopyFailedError())
     return _finish(job_id, CopyState.READY, blob=blob)
 
 
 def _finish(
-    job_id: int, state: CopyState, *, blob: Blob | None = None, code: str = ""
+    job_id: int, state: CopyState, *, blob: Blob | None = None, error: DomainError | None = None
 ) -> CaptureJob:
+    code = error.code if error is not None else ""
     with transaction.atomic():
         job = CaptureJob.objects.select_for_update().get(pk=job_id)
         if job.copy_state != CopyState.PENDING:
             return job
         job.copy_state = state
         job.searchable_pdf = blob
-        job.save(update_fields=["copy_state", "searchable_pdf", "updated_at"])
+        job.copy_failure_code = code
+        job.copy_failure_reason = str(error.message)[:500] if error is not None else ""
+        job.save(
+            update_fields=[
+                "copy_state",
+                "searchable_pdf",
+                "copy_failure_code",
+                "copy_failure_reason",
+                "updated_at",
+            ]
+        )
         if blob is not None and job.document_id is not None:
             _attach_late(job, blob, job.document_id)
         record(
@@ -97,15 +110,23 @@ def _attach_late(job: CaptureJob, blob: Blob, document_id: int) -> None:
 
 @transaction.atomic
 def capture_copy_retry(*, actor: User, job_id: int) -> CaptureJob:
-    """Queue a failed PDF/A copy again (the job's text and state are not touched)."""
+    """Queue a failed PDF/A copy again (the job's text and state are not touched).
+
+    Refused for a signed PDF (never rewritten) and for a copy that has not failed.
+    """
     if actor.agency_id is None or not has_role(actor, Role.CLERK):
         raise PermissionDeniedError
     capture_job_get_for(actor=actor, job_id=job_id)
     job = CaptureJob.objects.select_for_update().get(pk=job_id)
+    if job.is_signed or job.copy_state == CopyState.SIGNED:
+        raise CopySignedError
     if job.copy_state != CopyState.FAILED:
-        raise CaptureStateError
+        raise CopyNotFailedError
+    previous = job.copy_failure_code
     job.copy_state = CopyState.PENDING
-    job.save(update_fields=["copy_state", "updated_at"])
-    record(action="capture.copy_retry", actor=actor, target=job, data={})
+    job.copy_failure_code = ""
+    job.copy_failure_reason = ""
+    job.save(update_fields=["copy_state", "copy_failure_code", "copy_failure_reason", "updated_at"])
+    record(action="capture.copy_retry", actor=actor, target=job, data={"previous": previous})
     transaction.on_commit(partial(enqueue_copy, job.pk))
     return job

@@ -49,6 +49,10 @@ class CaptureJobOut(Schema):
     text_source: str
     page_count: int
     has_searchable_pdf: bool
+    copy_state: str
+    copy_state_label: str
+    copy_failure_code: str
+    copy_failure_reason: str
     has_text: bool
     proposals: CaptureProposalsOut | None
     created_at: dt.datetime

@@ -6,8 +6,6 @@ stack-notes "OCR"). Broken, encrypted and empty inputs raise a ``CaptureFileErro
 
 from __future__ import annotations
 
-import os
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -18,46 +16,24 @@ from vanthu.capture.docx_layout import pages_from_docx
 from vanthu.capture.errors import (
     CorruptFileError,
     NotADocumentError,
-    OcrFailedError,
     PasswordProtectedError,
     UnsupportedFileTypeError,
 )
 from vanthu.capture.layout import Page, pages_from_bbox_xhtml, pages_from_tesseract_tsv
+from vanthu.capture.pdfscan import extract_page_image, page_images
+from vanthu.capture.tools import run_tool
 from vanthu.documents.mediatypes import DOCX, JPEG, PDF, PNG, TIFF, media_type_detect
 
 IMAGE_TYPES = frozenset({JPEG, PNG, TIFF})
 CAPTURE_TYPES = frozenset({PDF, DOCX, *IMAGE_TYPES})
 OCR_LANGUAGE = "vie"
 RASTER_DPI = 300
-TIMEOUT_S = 180.0
 # A page whose text layer has fewer letters than this is treated as a scan.
 MIN_TEXT_CHARS = 40
 # An image whose OCR finds fewer letters than this is not a document.
 MIN_OCR_CHARS = 30
 # The extractor reads at most this many pages of a text layer (the signature page is in them).
 MAX_TEXT_PAGES = 30
-
-
-def ocr_environment() -> dict[str, str]:
-    """Return the environment for Tesseract: one thread each, pages run in parallel instead."""
-    return {**os.environ, "OMP_THREAD_LIMIT": "1"}
-
-
-def run_tool(command: list[str], *, timeout: float = TIMEOUT_S) -> str:
-    """Run a fixed external tool and return its standard output (UTF-8)."""
-    try:
-        done = subprocess.run(  # noqa: S603 — fixed programs, our own arguments
-            command,
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-            env=ocr_environment(),
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise OcrFailedError from exc
-    if done.returncode != 0:
-        raise CorruptFileError
-    return done.stdout.decode("utf-8", errors="replace")
 
 
 def pdf_page_count(path: Path) -> int:
@@ -102,12 +78,20 @@ def image_pages(path: Path, *, dpi: int | None = None) -> list[Page]:
     return pages
 
 
-def pdf_scanned_page(path: Path, number: int) -> Page:
-    """Rasterise page ``number`` of a scanned PDF and OCR it.
+def pdf_scanned_page(path: Path, number: int, *, some_text: bool = False) -> Page:
+    """OCR page ``number`` of a scanned PDF: its embedded page image, or a fresh raster.
 
-    The raster is written as PGM: compressing a noisy scan to PNG costs more than the OCR.
+    A page that is one full-page image is read as it is embedded, at its own resolution
+    (``vanthu.capture.pdfscan``); any other page — or one with ``some_text`` of its own beside
+    the image — is rasterised at 300 dpi as PGM (compressing a noisy scan to PNG costs more
+    than the OCR).
     """
+    text_pages = frozenset({number}) if some_text else frozenset()
+    direct = page_images(path, first=number, last=number, text_pages=text_pages).get(number)
     with tempfile.TemporaryDirectory(prefix="vanthu-capture-") as folder:
+        if direct is not None:
+            image = extract_page_image(path, direct, Path(folder))
+            return image_pages(image, dpi=direct.dpi)[0]
         stem = Path(folder) / "page"
         run_tool(
             ["pdftoppm", "-r", str(RASTER_DPI), "-gray", "-singlefile",
@@ -130,7 +114,8 @@ def pdf_pages(path: Path) -> list[Page]:
         layer = pdf_text_pages(path, first=number, last=number)
         page = layer[0] if layer else Page()
         if not _has_text(page):
-            page = pdf_scanned_page(path, number)
+            some_text = any(ch.isalpha() for ch in page.text)
+            page = pdf_scanned_page(path, number, some_text=some_text)
         pages.append(page)
     return pages
 

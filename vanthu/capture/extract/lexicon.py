@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from vanthu.core.text import fold
 
 POSITIONS: tuple[str, ...] = (
@@ -13,9 +15,18 @@ POSITIONS: tuple[str, ...] = (
     "Bí thư", "Phó Bí thư", "Chủ nhiệm", "Phó Chủ nhiệm", "Tổng Cục trưởng",
 )  # fmt: skip
 _BY_FOLD = {fold(p): p for p in POSITIONS}
-# Phrases whose marks OCR often loses, restored when their folded form matches.
-PHRASES: tuple[str, ...] = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Như trên", "Như Điều")
+# Phrases whose marks OCR often loses or confuses (ế/ể, ồ/ô…), restored when their folded form
+# matches. Only collocations of administrative writing whose folded form has no other reading.
+PHRASES: tuple[str, ...] = (
+    "Ủy ban nhân dân", "Hội đồng nhân dân", "Như trên", "Như Điều", "để báo cáo", "để b/c",
+    "kiểm tra", "tổng kết", "đại biểu", "tinh giản", "an ninh", "tồn tại", "chuyên môn",
+    "tư pháp", "bồi dưỡng", "lưu trữ", "thực hiện", "triển khai", "hội nghị", "Quốc hội",
+    "kinh tế", "kế hoạch", "báo cáo", "hướng dẫn", "đề nghị", "tình hình", "lịch sử", "UBND",
+)  # fmt: skip
 _PHRASES = {fold(p): p for p in PHRASES}
+_EDGES = "()[]{};:,.\"'“”"
+# A Roman "II" read as "H" after the words that take an ordinal (quý II, khóa II).
+_ROMAN_TWO = re.compile(r"\b(quý|khóa|khoá|Quý|Khóa|Khoá|QUÝ|KHÓA)\s+H\b")
 
 
 def known_position(text: str) -> str | None:
@@ -23,16 +34,34 @@ def known_position(text: str) -> str | None:
     return _BY_FOLD.get(fold(" ".join(text.split())))
 
 
+def _cased(word: str, like: str) -> str:
+    if (like.isupper() and len(like) > 1) or word.isupper():
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word[:1].lower() + word[1:]
+
+
 def repair_phrases(text: str) -> str:
-    """Restore the marks of common phrases (by folded match at word boundaries)."""
+    """Restore the marks of common phrases (folded match at word boundaries, punctuation kept)."""
     words = text.split()
-    folded = [fold(w) for w in words]
+    bare = [w.strip(_EDGES) for w in words]
+    folded = [fold(w) for w in bare]
     for key, phrase in _PHRASES.items():
         size = len(key.split())
         for start in range(len(words) - size + 1):
-            if " ".join(folded[start : start + size]) == key:
-                replacement = phrase.split()
-                if words[start][:1].islower():
-                    replacement[0] = replacement[0].lower()
-                words[start : start + size] = replacement
-    return " ".join(words)
+            span = slice(start, start + size)
+            if " ".join(folded[span]) != key or not all(bare[span]):
+                continue
+            replacement = phrase.split()
+            replacement[0] = _cased(replacement[0], bare[start])
+            if bare[start].isupper() and len(bare[start]) > 1:
+                replacement = [w.upper() for w in replacement]
+            head = words[start][: words[start].index(bare[start])]
+            last = words[start + size - 1]
+            tail = last[last.rindex(bare[start + size - 1]) + len(bare[start + size - 1]) :]
+            replacement[0] = head + replacement[0]
+            replacement[-1] += tail
+            words[span] = replacement
+            bare[span] = [w.strip(_EDGES) for w in replacement]
+    return _ROMAN_TWO.sub(lambda m: f"{m.group(1)} II", " ".join(words))

@@ -54,7 +54,7 @@ def _agency_name(printed: str, agencies: Sequence[KnownAgency]) -> str:
     for agency in agencies:
         if fold(agency.name) == key:
             return agency.name
-    return organ_case(printed)
+    return repair_phrases(organ_case(printed))
 
 
 def _with_place(name: str, place: str) -> str:
@@ -140,12 +140,12 @@ def _title_fields(
         confidence = 0.95 if title.exact or by_notation == title.type_name else 0.75
         result["type_name"] = _proposal(title.type_name, confidence, title.segment)
         if title.subject:
-            result["subject"] = _proposal(title.subject, 0.85, title.segment)
+            result["subject"] = _proposal(repair_phrases(title.subject), 0.85, title.segment)
         return title.segment.y1 if title.segment else header_end
     after = number.segment.y1 if number is not None else header_end
     vv = find_vv_subject(page, after=after)
     if vv is not None:
-        result["subject"] = _proposal(vv[0], 0.85, vv[1])
+        result["subject"] = _proposal(repair_phrases(vv[0]), 0.85, vv[1])
     if vv is not None or (notation and type_from_notation(notation) is None):
         result["type_name"] = _proposal(CONG_VAN, 0.85 if vv else 0.6)
     return max(header_end, vv[1].y1 if vv else header_end) + 0.02

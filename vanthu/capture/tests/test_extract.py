@@ -6,6 +6,7 @@ from typing import Any
 
 from vanthu.capture.extract import FIELDS, KnownAgency, extract_proposals, proposals_json
 from vanthu.capture.extract.casing import organ_case, position_case
+from vanthu.capture.extract.lexicon import repair_phrases
 from vanthu.capture.layout import Page, Segment, Word
 from vanthu.capture.sources import read_pages
 from vanthu.capture.tests.conftest import DATA, wrong_fields
@@ -110,3 +111,65 @@ def test_case_rules_for_names_printed_in_capitals() -> None:
     assert organ_case("CHI CỤC VĂN THƯ - LƯU TRỮ") == "Chi cục Văn thư - Lưu trữ"
     assert organ_case("UBND THÀNH PHỐ HÀ TIÊN") == "UBND thành phố Hà Tiên"
     assert position_case("PHÓ GIÁM ĐỐC") == "Phó Giám đốc"
+
+
+def _signature_page(*recipients: str, heading: str = "Nơi nhận:") -> Page:
+    rows = [(0.15, 0.300, "hướng dẫn, giải quyết."), (0.14, 0.330, heading)]
+    rows += [(0.14, 0.345 + 0.015 * i, text) for i, text in enumerate(recipients)]
+    rows += [(0.60, 0.330, "KT. CHỦ TỊCH"), (0.61, 0.350, "PHÓ CHỦ TỊCH")]
+    rows += [(0.60, 0.450, "Huỳnh Trung Tuấn")]
+    return _page(*rows)
+
+
+def test_an_unreadable_recipients_heading_is_found_from_the_filing_line() -> None:
+    page = _signature_page(
+        "- Như trên;",
+        "- UBND tỉnh (đế b/c);",
+        "- Chi cục Văn thư - Lưu trữ và các",
+        "đơn vị trực thuộc;",
+        "~ Website cơ quan;",
+        "~Lưu; VT, VTLT.",
+        heading="S42 4n",
+    )
+    found = extract_proposals([page])["recipients"].value
+    assert found == [
+        "UBND tỉnh (để b/c)",
+        "Chi cục Văn thư - Lưu trữ và các đơn vị trực thuộc",
+        "Website cơ quan",
+    ]
+    # Without a filing line the list is not guessed.
+    bare = _signature_page("- Như trên;", "- Sở Tài chính;", heading="S42 4n")
+    assert extract_proposals([bare])["recipients"].value == []
+
+
+def test_a_misread_filing_line_ends_the_recipients_list() -> None:
+    for filing in ("1u: VT,1GCG5", "2i: VT KẸ", "1ừu: VỊ, CB", "«1 ưựu:v1;V T1"):
+        page = _signature_page("- Sở Tài chính;", "- UBND tỉnh (để b/c);", filing)
+        found = extract_proposals([page])["recipients"].value
+        assert found == ["Sở Tài chính", "UBND tỉnh (để b/c)"], filing
+    page = _signature_page("- Sở Tài chính;", "- Vụ: Vận tải;", "- Lưu: VT.")
+    assert extract_proposals([page])["recipients"].value == ["Sở Tài chính", "Vụ: Vận tải"]
+
+
+def test_common_phrases_get_their_marks_back_with_case_and_punctuation() -> None:
+    assert repair_phrases("Đoàn kiếm tra (đế b/c);") == "Đoàn kiểm tra (để b/c);"
+    assert repair_phrases("Kiếm tra những tôn tại, hạn chế") == "Kiểm tra những tồn tại, hạn chế"
+    assert repair_phrases("KIEM TRA") == "KIỂM TRA"
+    assert repair_phrases("công chức quý H năm 2021") == "công chức quý II năm 2021"
+    assert repair_phrases("Phòng Tư phap") == "Phòng Tư pháp"
+    assert repair_phrases("Văn phòng ƯBND tỉnh") == "Văn phòng UBND tỉnh"
+    # Words whose folded form has another reading are left alone ("tính" may be right).
+    assert repair_phrases("Lưu trữ lịch sử tính") == "Lưu trữ lịch sử tính"
+    assert repair_phrases("Hà Hội Hòa") == "Hà Hội Hòa"
+
+
+def test_recipients_run_together_are_split_and_specks_dropped() -> None:
+    page = _signature_page(
+        "- Các xã, phường, thị trấn; li",
+        "- Nhụ tiêu;",
+        "- Như Điều 3;",
+        "- Sở Tài chính; Sở Nội vụ;",
+        "- Lưu: VT.",
+    )
+    found = extract_proposals([page])["recipients"].value
+    assert found == ["Các xã, phường, thị trấn", "Như Điều 3", "Sở Tài chính", "Sở Nội vụ"]

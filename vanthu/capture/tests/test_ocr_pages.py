@@ -10,8 +10,8 @@ from PIL import Image
 from vanthu.capture.errors import NotADocumentError
 from vanthu.capture.ocr import file_text
 from vanthu.capture.pageocr import ocr_image, ocr_jobs, ocr_pdf_pages
-from vanthu.capture.sources import ocr_environment
 from vanthu.capture.tests.conftest import DATA, blank_png
+from vanthu.capture.tools import ocr_environment
 from vanthu.documents.mediatypes import PDF, PNG
 
 

@@ -20,7 +20,7 @@ from vanthu.accounts.tests.factories import make_agency, make_user
 from vanthu.audit.models import AuditEvent
 from vanthu.capture import ocr
 from vanthu.capture.enums import CaptureState, CopyState
-from vanthu.capture.errors import CaptureStateError
+from vanthu.capture.errors import CopyNotFailedError
 from vanthu.capture.models import CaptureJob
 from vanthu.capture.pdfa import capture_copy_make, capture_copy_retry
 from vanthu.capture.pipeline import capture_process
@@ -116,15 +116,18 @@ def test_a_failed_copy_keeps_the_text_and_the_proposals(
     assert "KẾ HOẠCH" in _read(job, "text_blob").decode()
     event = AuditEvent.objects.get(target_id=str(job.pk), action="capture.copy_failed")
     assert event.data["code"] == "capture_ocr_failed"
+    assert job.copy_failure_code == "capture_ocr_failed"
+    assert job.copy_failure_reason == "Nhận dạng ký tự (OCR) không thành công."
     outsider = make_user(agency=make_agency(), roles=[Role.CLERK])
     with pytest.raises(NotFoundError):
         capture_copy_retry(actor=outsider, job_id=job.pk)
     with django_capture_on_commit_callbacks(execute=True):
         job = capture_copy_retry(actor=clerk, job_id=job.pk)
     assert job.copy_state == CopyState.PENDING and job.state == CaptureState.EXTRACTED
+    assert job.copy_failure_code == "" and job.copy_failure_reason == ""
     assert queue.results[-1].task.name == "make_capture_copy"
     assert queue.results[-1].args == [job.pk]
-    with pytest.raises(CaptureStateError):
+    with pytest.raises(CopyNotFailedError):
         capture_copy_retry(actor=clerk, job_id=job.pk)  # only a failed copy is queued again
 
 
