@@ -3,17 +3,12 @@ a valid bearer token."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import schemathesis
-from django.core.signals import request_finished, request_started
-from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
-from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
+from tests.fuzz import fuzz_settings, keep_test_connection, live_schema, token_headers
 from vanthu.accounts.enums import Role
 from vanthu.accounts.models import User
 from vanthu.accounts.tests.factories import (
@@ -21,49 +16,16 @@ from vanthu.accounts.tests.factories import (
     make_agency,
     make_user,
 )
-from vanthu.accounts.tokens import token_issue
+
+__all__ = ["keep_test_connection"]
 
 # A cursor is opaque: any string matches its schema, yet only cursors the API issued are
 # accepted. A made-up cursor is answered 400 ("invalid_cursor"), so 400 counts as an accepted
 # answer to schema-valid input. Likewise an upload is judged by its content, not its schema:
 # random bytes are refused with 415 (type not allowed) or 413 (too large).
-CONFIG = schemathesis.Config.from_dict(
-    {
-        "checks": {
-            "positive_data_acceptance": {
-                "expected-statuses": [
-                    "2xx",
-                    "3xx",
-                    "400",
-                    "401",
-                    "403",
-                    "404",
-                    "409",
-                    "413",
-                    "415",
-                    "429",
-                    "5xx",
-                ]
-            }
-        }
-    }
+schema = live_schema(
+    accepted_statuses=["2xx", "3xx", "400", "401", "403", "404", "409", "413", "415", "429", "5xx"]
 )
-# The live schema, loaded through the WSGI application (no database needed for it).
-schema = schemathesis.openapi.from_wsgi(
-    "/api/v1/openapi.json", get_wsgi_application(), config=CONFIG
-)
-
-
-@pytest.fixture(autouse=True)
-def _keep_test_connection(db: None) -> Iterator[None]:
-    """Keep the test's connection (and transaction) across requests, like Django's client."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
@@ -71,16 +33,10 @@ def bearer_headers(db: None) -> dict[str, str]:
     superior = make_agency()
     user: User = make_user(agency=make_agency(superior=superior), roles=[Role.CLERK])
     AgencyFactory.create_batch(3, superior=user.agency)
-    return {"Authorization": f"Bearer {token_issue(user=user, actor=None)}"}
+    return token_headers(user)
 
 
-FUZZ_SETTINGS = settings(
-    max_examples=10,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+FUZZ_SETTINGS = fuzz_settings(max_examples=10)
 
 
 def _is_upload(case: Any) -> bool:

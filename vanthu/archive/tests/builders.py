@@ -1,18 +1,23 @@
-"""Builders for the archive tests: archivists and closed dossiers with documents."""
+"""Builders for the archive tests: archivists, closed dossiers with documents, handled documents."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from vanthu.accounts.enums import Role
 from vanthu.accounts.models import User
 from vanthu.accounts.tests.factories import make_user
+from vanthu.documents.models import Document
 from vanthu.dossiers.closing import dossier_close
 from vanthu.dossiers.enums import Retention
 from vanthu.dossiers.models import Dossier
 from vanthu.dossiers.services import dossier_document_add, dossier_open
 from vanthu.dossiers.tests.factories import document_make
 from vanthu.incoming.tests.factories import Office
+from vanthu.workflow.enums import AssignmentRole, AssignmentStatus
+from vanthu.workflow.models import Assignment
 
 
 def archivist_make(office: Office) -> User:
@@ -56,3 +61,21 @@ def dossier_make(
         )
     dossier.refresh_from_db()
     return dossier
+
+
+def handled_make(
+    office: Office, person: User, *, done: bool = True, closed_at: dt.datetime | None = None
+) -> Document:
+    """A document of the office that ``person`` leads: handled (closed at ``closed_at``, by
+    default now) or, with ``done=False``, still in hand."""
+    document = document_make(office.agency, with_pdf=False)
+    Assignment.objects.create(
+        document=document,
+        agency=office.agency,
+        party_user=person,
+        role=AssignmentRole.LEAD,
+        assigned_by=office.leader,
+        status=AssignmentStatus.DONE if done else AssignmentStatus.ACTIVE,
+        closed_at=(closed_at or timezone.now()) if done else None,
+    )
+    return document

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import docx
 import pytest
-from django.test import Client
 
+from tests.api import api_client, get_json, post_json
 from vanthu.accounts.models import User
-from vanthu.accounts.tokens import token_issue
 from vanthu.archive.tests.builders import dossier_make
 from vanthu.audit.models import AuditEvent
 from vanthu.dossiers.enums import Retention
@@ -19,27 +17,11 @@ from vanthu.incoming.tests.factories import Office
 pytestmark = [pytest.mark.django_db]
 
 
-def _as(user: User) -> Client:
-    return Client(HTTP_AUTHORIZATION=f"Bearer {token_issue(user=user, actor=None)}")
-
-
-def _post(client: Client, url: str, body: dict[str, Any], status: int) -> Any:
-    response = client.post(url, body, content_type="application/json")
-    assert response.status_code == status, response.content
-    return response.json()
-
-
-def _get(client: Client, url: str, status: int = 200) -> Any:
-    response = client.get(url)
-    assert response.status_code == status, response.content
-    return response.json()
-
-
 def test_submit_list_accept_through_the_api(office: Office, archivist: User) -> None:
     first = dossier_make(office.specialist_a, code="01.TCCB")
     second = dossier_make(office.specialist_a, code="02.TCCB", retention=Retention.PERMANENT)
-    specialist = _as(office.specialist_a)
-    body = _post(
+    specialist = api_client(office.specialist_a)
+    body = post_json(
         specialist,
         "/api/v1/handovers",
         {
@@ -53,44 +35,46 @@ def test_submit_list_accept_through_the_api(office: Office, archivist: User) -> 
     assert body["items"][0]["note"] == "Bản điện tử"
     assert body["items"][1]["retention_label"] == "Vĩnh viễn"
     handover_id = body["id"]
-    listed = _get(_as(archivist), "/api/v1/handovers?status=submitted")
+    listed = get_json(api_client(archivist), "/api/v1/handovers?status=submitted")
     assert [(row["id"], row["dossier_total"]) for row in listed["items"]] == [(handover_id, 2)]
-    _get(_as(office.specialist_a2), f"/api/v1/handovers/{handover_id}", 404)
-    refused = _post(specialist, f"/api/v1/handovers/{handover_id}/accept", {}, 403)
+    get_json(api_client(office.specialist_a2), f"/api/v1/handovers/{handover_id}", 404)
+    refused = post_json(specialist, f"/api/v1/handovers/{handover_id}/accept", {}, 403)
     assert refused["code"] == "permission_denied"
-    accepted = _post(_as(archivist), f"/api/v1/handovers/{handover_id}/accept", {}, 200)
+    accepted = post_json(api_client(archivist), f"/api/v1/handovers/{handover_id}/accept", {}, 200)
     assert accepted["status"] == "accepted" and accepted["archivist"] == "Trần Thị Lưu"
     assert {item["check_result"] for item in accepted["items"]} == {"passed"}
-    dossier = _get(_as(archivist), f"/api/v1/dossiers/{first.pk}")
+    dossier = get_json(api_client(archivist), f"/api/v1/dossiers/{first.pk}")
     assert dossier["status"] == "handed_over"
-    again = _post(_as(archivist), f"/api/v1/handovers/{handover_id}/accept", {}, 409)
+    again = post_json(api_client(archivist), f"/api/v1/handovers/{handover_id}/accept", {}, 409)
     assert again["code"] == "handover_state"
 
 
 def test_submit_errors_are_vietnamese_with_codes(office: Office, other_office: Office) -> None:
     still_open = dossier_make(office.specialist_a, code="01.TCCB", close=False)
     foreign = dossier_make(other_office.specialist_a, code="01.TCCB")
-    specialist = _as(office.specialist_a)
-    body = _post(specialist, "/api/v1/handovers", {"dossier_ids": [still_open.pk]}, 409)
+    specialist = api_client(office.specialist_a)
+    body = post_json(specialist, "/api/v1/handovers", {"dossier_ids": [still_open.pk]}, 409)
     assert body["code"] == "handover_dossier_open" and "chưa kết thúc" in body["message"]
-    body = _post(specialist, "/api/v1/handovers", {"dossier_ids": [foreign.pk]}, 404)
+    body = post_json(specialist, "/api/v1/handovers", {"dossier_ids": [foreign.pk]}, 404)
     assert body["code"] == "handover_dossier_not_found"
-    body = _post(specialist, "/api/v1/handovers", {"dossier_ids": []}, 422)
+    body = post_json(specialist, "/api/v1/handovers", {"dossier_ids": []}, 422)
     assert body["code"] == "invalid_input" and "dossier_ids" in body["fields"]
-    _get(specialist, "/api/v1/handovers/999999", 404)
+    get_json(specialist, "/api/v1/handovers/999999", 404)
 
 
 def test_return_with_reasons(office: Office, archivist: User) -> None:
     dossier = dossier_make(office.specialist_a, code="01.TCCB")
-    handover = _post(
-        _as(office.specialist_a), "/api/v1/handovers", {"dossier_ids": [dossier.pk]}, 201
+    handover = post_json(
+        api_client(office.specialist_a), "/api/v1/handovers", {"dossier_ids": [dossier.pk]}, 201
     )
     url = f"/api/v1/handovers/{handover['id']}/return"
-    stray = _post(_as(archivist), url, {"reasons": [{"dossier_id": 99999, "reason": "x"}]}, 400)
+    stray = post_json(
+        api_client(archivist), url, {"reasons": [{"dossier_id": 99999, "reason": "x"}]}, 400
+    )
     assert stray["code"] == "invalid_input"
     assert stray["fields"]["reasons"] == ["99999"]
-    body = _post(
-        _as(archivist),
+    body = post_json(
+        api_client(archivist),
         url,
         {"reasons": [{"dossier_id": dossier.pk, "reason": "Thiếu chứng từ kết thúc"}]},
         200,
@@ -102,31 +86,39 @@ def test_return_with_reasons(office: Office, archivist: User) -> None:
 
 def test_forms_download_as_docx_and_are_audited(office: Office, archivist: User) -> None:
     dossier = dossier_make(office.specialist_a, code="01.TCCB")
-    handover = _post(
-        _as(office.specialist_a), "/api/v1/handovers", {"dossier_ids": [dossier.pk]}, 201
+    handover = post_json(
+        api_client(office.specialist_a), "/api/v1/handovers", {"dossier_ids": [dossier.pk]}, 201
     )
-    response = _as(office.specialist_a).get(f"/api/v1/handovers/{handover['id']}/inventory")
+    response = api_client(office.specialist_a).get(f"/api/v1/handovers/{handover['id']}/inventory")
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('.docx"')
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
     assert "MỤC LỤC HỒ SƠ, TÀI LIỆU NỘP LƯU" in text
-    response = _as(office.specialist_a).get(
+    response = api_client(office.specialist_a).get(
         f"/api/v1/handovers/{handover['id']}/minutes?format=docx"
     )
     assert response.status_code == 200
-    bad = _as(office.specialist_a).get(f"/api/v1/handovers/{handover['id']}/minutes?format=odt")
+    bad = api_client(office.specialist_a).get(
+        f"/api/v1/handovers/{handover['id']}/minutes?format=odt"
+    )
     assert bad.status_code in (400, 422)
     assert AuditEvent.objects.filter(action="archive.form_downloaded").count() == 2
-    _as(office.specialist_b).get(f"/api/v1/handovers/{handover['id']}/inventory")
+    api_client(office.specialist_b).get(f"/api/v1/handovers/{handover['id']}/inventory")
     assert AuditEvent.objects.filter(action="archive.form_downloaded").count() == 2
 
 
 def test_checklist_for_the_deactivation_screen(office: Office) -> None:
     dossier_make(office.specialist_a, code="01.TCCB", close=False)
     dossier_make(office.specialist_a, code="02.TCCB")
-    body = _get(_as(office.leader), f"/api/v1/handover-checklist/{office.specialist_a.pk}")
+    body = get_json(
+        api_client(office.leader), f"/api/v1/handover-checklist/{office.specialist_a.pk}"
+    )
     assert body["clear"] is False
     assert [d["code"] for d in body["open_dossiers"]] == ["01.TCCB"]
     assert [d["code"] for d in body["closed_dossiers"]] == ["02.TCCB"]
-    assert _get(_as(office.leader), f"/api/v1/handover-checklist/{office.specialist_b.pk}")["clear"]
-    _get(_as(office.specialist_b), f"/api/v1/handover-checklist/{office.specialist_a.pk}", 403)
+    assert get_json(
+        api_client(office.leader), f"/api/v1/handover-checklist/{office.specialist_b.pk}"
+    )["clear"]
+    get_json(
+        api_client(office.specialist_b), f"/api/v1/handover-checklist/{office.specialist_a.pk}", 403
+    )

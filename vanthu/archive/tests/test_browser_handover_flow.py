@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +21,10 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 from pytest_django.live_server_helper import LiveServer
 
-from tests.browser import OFFICE
+from tests.pages import logged_in_page, screenshot
 from vanthu.accounts.enums import Role
 from vanthu.accounts.models import User
-from vanthu.accounts.tests.factories import TEST_PASSWORD, make_user
+from vanthu.accounts.tests.factories import make_user
 from vanthu.archive.enums import HandoverStatus
 from vanthu.archive.models import Handover
 from vanthu.core.dates import format_date
@@ -141,22 +140,6 @@ def scene(transactional_db: None) -> Scene:
     )
 
 
-def _session(browser: Browser, live_server: LiveServer, user: User) -> Page:
-    context = browser.new_context(viewport=OFFICE, locale="vi-VN", accept_downloads=True)
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(user.username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
-    return page
-
-
-def _screenshot(page: Page, name: str) -> None:
-    page.screenshot(path=Path(tempfile.gettempdir()) / f"vt-handover-{name}.png", full_page=True)
-
-
 def _download(page: Page, selector: str) -> bytes:
     with page.expect_download() as info:
         page.locator(selector).click()
@@ -196,7 +179,7 @@ def _specialist_adds_reply_and_paper(page: Page, scene: Scene, scan: Path) -> No
     items = page.locator("section[aria-labelledby='items-title'] tbody tr")
     expect(items).to_have_count(3)
     expect(items.nth(1)).to_contain_text(REPLY_SUBJECT)
-    _screenshot(page, "dossier-open")
+    screenshot(page, "handover-dossier-open")
 
 
 def _specialist_closes_and_submits(page: Page) -> None:
@@ -225,7 +208,7 @@ def _archivist_checks_and_accepts(page: Page, live_server: LiveServer) -> None:
     page.get_by_label("Ý kiến của lưu trữ").fill("Hồ sơ đầy đủ, khớp với mục lục.")
     page.get_by_role("button", name="Tiếp nhận").click()
     expect(page.get_by_text("Đã tiếp nhận hồ sơ vào lưu trữ cơ quan.")).to_be_visible()
-    _screenshot(page, "accepted")
+    screenshot(page, "handover-accepted")
 
 
 def _docx_text(content: bytes) -> str:
@@ -362,14 +345,14 @@ def test_from_handled_document_to_the_agency_archive(
 ) -> None:
     scan = tmp_path / "ke-hoach-tu-kiem-tra.pdf"
     scan.write_bytes(pdf_bytes(1))
-    specialist = _session(browser, live_server, scene.office.specialist)
+    specialist = logged_in_page(browser, live_server, scene.office.specialist)
     _specialist_completes_and_files(specialist, live_server)
     _specialist_adds_reply_and_paper(specialist, scene, scan)
     _specialist_closes_and_submits(specialist)
     dossier = Dossier.objects.get(code="01.TCCB")
     assert (dossier.status, dossier.retention) == (DossierStatus.CLOSED, Retention.Y10)
 
-    archivist = _session(browser, live_server, scene.archivist)
+    archivist = logged_in_page(browser, live_server, scene.archivist)
     _archivist_checks_and_accepts(archivist, live_server)
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.HANDED_OVER

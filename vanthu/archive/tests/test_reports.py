@@ -6,48 +6,29 @@ import datetime as dt
 import io
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from tests.api import api_client
 from vanthu.accounts.models import User
-from vanthu.accounts.tokens import token_issue
 from vanthu.archive.reports import filing_compliance
-from vanthu.archive.tests.builders import dossier_make
+from vanthu.archive.tests.builders import dossier_make, handled_make
 from vanthu.audit.models import AuditEvent
 from vanthu.core.errors import PermissionDeniedError
-from vanthu.documents.models import Document
 from vanthu.dossiers.services import dossier_document_add
-from vanthu.dossiers.tests.factories import document_make
 from vanthu.incoming.tests.factories import Office
-from vanthu.workflow.enums import AssignmentRole, AssignmentStatus
-from vanthu.workflow.models import Assignment
 
 pytestmark = pytest.mark.django_db
-
-
-def _handled(office: Office, person: User, *, done: bool = True) -> Document:
-    document = document_make(office.agency, with_pdf=False)
-    Assignment.objects.create(
-        document=document,
-        agency=office.agency,
-        party_user=person,
-        role=AssignmentRole.LEAD,
-        assigned_by=office.leader,
-        status=AssignmentStatus.DONE if done else AssignmentStatus.ACTIVE,
-        closed_at=timezone.now() if done else None,
-    )
-    return document
 
 
 def test_compliance_per_person_and_unit(office: Office, archivist: User) -> None:
     year = timezone.localdate().year
     filed, unfiled, _ = (
-        _handled(office, office.specialist_a),
-        _handled(office, office.specialist_a),
-        _handled(office, office.specialist_a, done=False),
+        handled_make(office, office.specialist_a),
+        handled_make(office, office.specialist_a),
+        handled_make(office, office.specialist_a, done=False),
     )
-    _handled(office, office.specialist_b)
+    handled_make(office, office.specialist_b)
     dossier = dossier_make(
         office.specialist_a, code="01.TCCB", close=False, dates=(dt.date(year, 1, 2),)
     )
@@ -77,8 +58,8 @@ def test_compliance_per_person_and_unit(office: Office, archivist: User) -> None
 
 
 def test_compliance_api(office: Office) -> None:
-    _handled(office, office.specialist_a)
-    client = Client(HTTP_AUTHORIZATION=f"Bearer {token_issue(user=office.leader, actor=None)}")
+    handled_make(office, office.specialist_a)
+    client = api_client(office.leader)
     year = timezone.localdate().year
     response = client.get(f"/api/v1/handover-reports/filing?year={year}")
     assert response.status_code == 200, response.content
@@ -90,8 +71,8 @@ def test_compliance_api(office: Office) -> None:
 
 
 def test_compliance_xlsx(office: Office) -> None:
-    _handled(office, office.specialist_a)
-    client = Client(HTTP_AUTHORIZATION=f"Bearer {token_issue(user=office.leader, actor=None)}")
+    handled_make(office, office.specialist_a)
+    client = api_client(office.leader)
     year = timezone.localdate().year
     response = client.get(f"/api/v1/handover-reports/filing/xlsx?year={year}")
     assert response.status_code == 200, response.content
@@ -104,7 +85,7 @@ def test_compliance_xlsx(office: Office) -> None:
     person = next(row for row in values if office.specialist_a.full_name in row)
     assert person[1:5] == [office.unit_a.name, 1, 0, 1]
     assert AuditEvent.objects.filter(action="archive.report_downloaded").exists()
-    refused = Client(
-        HTTP_AUTHORIZATION=f"Bearer {token_issue(user=office.specialist_a, actor=None)}"
-    ).get(f"/api/v1/handover-reports/filing/xlsx?year={year}")
+    refused = api_client(office.specialist_a).get(
+        f"/api/v1/handover-reports/filing/xlsx?year={year}"
+    )
     assert refused.status_code == 403

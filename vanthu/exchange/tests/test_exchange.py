@@ -10,33 +10,23 @@ import pytest
 from vanthu.documents.enums import RegisterKind
 from vanthu.documents.models import RegisterBook
 from vanthu.exchange.services import exchange_states
+from vanthu.exchange.tests.builders import issue_to, registered_at
 from vanthu.incoming.delivery import delivery_accept
 from vanthu.incoming.enums import DeliveryStatus, IncomingStatus
 from vanthu.incoming.models import IncomingDelivery, IncomingRecord
-from vanthu.outgoing.enums import DistributionKind, DistributionStatus, RecordStatus
+from vanthu.outgoing.enums import DistributionStatus, RecordStatus
 from vanthu.outgoing.errors import RecordRecalledError
 from vanthu.outgoing.presenters import record_detail
-from vanthu.outgoing.services import DistributionInput, draft_issue, outgoing_recall
-from vanthu.outgoing.tests.factories import Office, draft_approved
+from vanthu.outgoing.services import outgoing_recall
+from vanthu.outgoing.tests.factories import Office
 
 pytestmark = pytest.mark.django_db
-
-
-def _issue_to(office: Office, *receivers: Office, capture: Callable[..., Any]) -> Any:
-    distribution = [
-        DistributionInput(kind=DistributionKind.AGENCY, agency_id=r.agency.pk) for r in receivers
-    ]
-    with capture(execute=True):
-        record = draft_issue(
-            actor=office.clerk, draft_id=draft_approved(office).pk, distribution=distribution
-        )
-    return record
 
 
 def test_issue_puts_the_document_in_the_receivers_queue(
     office: Office, other_office: Office, django_capture_on_commit_callbacks: Callable[..., Any]
 ) -> None:
-    record = _issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
+    record = issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
     delivery = IncomingDelivery.objects.get(document=record.document)
     assert (delivery.to_agency, delivery.status) == (other_office.agency, DeliveryStatus.PENDING)
     row = record.distributions.get()
@@ -56,7 +46,7 @@ def test_recall_withdraws_from_the_other_agencys_queue(
 ) -> None:
     """GIVEN an issued document waiting in another agency's queue
     WHEN the sender recalls it THEN it leaves that queue, with the reason kept as a trail."""
-    record = _issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
+    record = issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
 
     recalled = outgoing_recall(actor=office.clerk, record_id=record.pk, reason="Sai nơi nhận")
 
@@ -79,10 +69,8 @@ def test_recall_withdraws_from_the_other_agencys_queue(
 def test_the_sender_sees_when_the_receiver_has_handled_it(
     office: Office, other_office: Office, django_capture_on_commit_callbacks: Callable[..., Any]
 ) -> None:
-    record = _issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
-    delivery = IncomingDelivery.objects.get(document=record.document)
-    RegisterBook.objects.create(agency=other_office.agency, kind=RegisterKind.INCOMING, name="Đến")
-    incoming = delivery_accept(actor=other_office.clerk, delivery=delivery)
+    record = issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
+    _, incoming = registered_at(other_office, record)
     assert exchange_states(record_row=record)[record.distributions.get().pk].handled is False
 
     IncomingRecord.objects.filter(pk=incoming.pk).update(status=IncomingStatus.DONE)

@@ -3,7 +3,7 @@ of the installation, and shown there as valid with both signatures (pyHanko and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.pki import pki, services
 from vanthu.documents.enums import RegisterKind
 from vanthu.documents.models import RegisterBook
 from vanthu.incoming.delivery import delivery_accept
@@ -22,21 +23,12 @@ from vanthu.outgoing.signing_flow import draft_sign
 from vanthu.outgoing.tests.factories import Office
 from vanthu.outgoing.tests.signing_setup import digital_draft, keys_register
 from vanthu.signing.models import SignatureReport
-from vanthu.signing.testpki import PASSWORD, Services, TestPKI, build_test_pki, loopback_services
+from vanthu.signing.testpki import PASSWORD, TestPKI
 from vanthu.signing.tests.pdfs import nss_db, pdfsig
 
+__all__ = ["pki", "services"]
+
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPKI:
-    return build_test_pki(tmp_path_factory.mktemp("pki"))
-
-
-@pytest.fixture(scope="module")
-def services(pki: TestPKI) -> Iterator[Services]:
-    with loopback_services(pki) as running:
-        yield running
 
 
 @pytest.mark.usefixtures("services")

@@ -9,39 +9,25 @@ from typing import Any
 import pytest
 
 from vanthu.audit.models import AuditEvent
-from vanthu.documents.enums import RegisterKind
-from vanthu.documents.models import RegisterBook
 from vanthu.exchange.models import ExchangeLink
-from vanthu.incoming.delivery import RECALL_TARGET, delivery_accept, delivery_refuse
+from vanthu.exchange.tests.builders import issue_to, registered_at
+from vanthu.incoming.delivery import RECALL_TARGET, delivery_refuse
 from vanthu.incoming.enums import DeliveryStatus
 from vanthu.incoming.models import IncomingDelivery, IncomingRecord
-from vanthu.outgoing.enums import DistributionKind
 from vanthu.outgoing.presenters import record_detail
-from vanthu.outgoing.services import DistributionInput, draft_issue, outgoing_recall
-from vanthu.outgoing.tests.factories import Office, draft_approved
+from vanthu.outgoing.services import outgoing_recall
+from vanthu.outgoing.tests.factories import Office
 from vanthu.workflow.notification_models import Notification
 
 pytestmark = pytest.mark.django_db
 REASON = "Ban hành nhầm nơi nhận"
 
 
-def _issue_to(office: Office, *receivers: Office, capture: Callable[..., Any]) -> Any:
-    distribution = [
-        DistributionInput(kind=DistributionKind.AGENCY, agency_id=r.agency.pk) for r in receivers
-    ]
-    with capture(execute=True):
-        return draft_issue(
-            actor=office.clerk, draft_id=draft_approved(office).pk, distribution=distribution
-        )
-
-
 def test_recall_after_registration_freezes_the_receivers_record(
     office: Office, other_office: Office, django_capture_on_commit_callbacks: Callable[..., Any]
 ) -> None:
-    record = _issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
-    delivery = IncomingDelivery.objects.get(document=record.document)
-    RegisterBook.objects.create(agency=other_office.agency, kind=RegisterKind.INCOMING, name="Đến")
-    incoming = delivery_accept(actor=other_office.clerk, delivery=delivery)
+    record = issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
+    delivery, incoming = registered_at(other_office, record)
 
     outgoing_recall(actor=office.clerk, record_id=record.pk, reason=REASON)
 
@@ -64,7 +50,7 @@ def test_recall_after_registration_freezes_the_receivers_record(
 def test_recall_leaves_a_refused_delivery_as_it_was(
     office: Office, other_office: Office, django_capture_on_commit_callbacks: Callable[..., Any]
 ) -> None:
-    record = _issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
+    record = issue_to(office, other_office, capture=django_capture_on_commit_callbacks)
     delivery = IncomingDelivery.objects.get(document=record.document)
     delivery_refuse(actor=other_office.clerk, delivery=delivery, reason="Không đúng thẩm quyền")
 

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from config.settings.env import storages
+from tests.storage import blob_store
 from vanthu.documents.blobs import blob_storage
 
-
-@pytest.fixture
-def blob_store(settings: Any, tmp_path: Path) -> Path:
-    """Send blobs to this test's own folder (never the real data folder)."""
-    settings.STORAGES = storages(tmp_path)
-    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "tmp")
-    (tmp_path / "tmp").mkdir()
-    return tmp_path
+__all__ = ["blob_store", "pdf_bytes", "stored_objects", "upload"]
 
 
 def pdf_bytes(text: str = "scan") -> bytes:

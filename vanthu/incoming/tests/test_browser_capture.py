@@ -13,9 +13,7 @@ from django.test import override_settings
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from tests.browser import OFFICE
-from vanthu.accounts.models import User
-from vanthu.accounts.tests.factories import TEST_PASSWORD
+from tests.pages import logged_in_page
 from vanthu.capture.enums import CaptureState
 from vanthu.capture.models import CaptureCorrection, CaptureJob
 from vanthu.documents.models import DocumentType
@@ -46,19 +44,6 @@ def office(transactional_db: None, tmp_path: Path) -> Iterator[Office]:
         forget_backends()
         yield office_make(name="Sở Nội vụ tỉnh Kiên Giang")
     forget_backends()
-
-
-def _login(browser: Browser, live_server: LiveServer, user: User) -> Page:
-    context = browser.new_context(viewport=OFFICE, locale="vi-VN")
-    context.set_default_timeout(30_000)
-    context.set_default_navigation_timeout(60_000)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(user.username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
-    return page
 
 
 def _drop_scan(page: Page) -> None:
@@ -94,7 +79,9 @@ def _fields_fill_themselves(page: Page) -> None:
 def test_a_dropped_scan_fills_the_form_and_the_search_finds_it(
     browser: Browser, live_server: LiveServer, office: Office
 ) -> None:
-    page = _login(browser, live_server, office.clerk)
+    page = logged_in_page(
+        browser, live_server, office.clerk, timeout_ms=30_000, navigation_timeout_ms=60_000
+    )
     page.goto(f"{live_server.url}/van-ban-den/dang-ky/")
     _drop_scan(page)
     _fields_fill_themselves(page)

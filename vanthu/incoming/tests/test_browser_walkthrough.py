@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,8 @@ from playwright.sync_api import Browser, Page, ViewportSize, expect
 from pytest_django.live_server_helper import LiveServer
 
 from tests.browser import OFFICE, PHONE
+from tests.pages import logged_in_page, no_horizontal_scroll, screenshot
 from vanthu.accounts.models import User
-from vanthu.accounts.tests.factories import TEST_PASSWORD
 from vanthu.documents.enums import AttachmentRole
 from vanthu.documents.models import Attachment, DocumentType
 from vanthu.documents.reference import document_types_load
@@ -41,26 +40,8 @@ def people(transactional_db: None) -> Office:
     return office
 
 
-def _screenshot(page: Page, name: str) -> None:
-    page.screenshot(path=Path(tempfile.gettempdir()) / f"vt-incoming-{name}.png", full_page=True)
-
-
 def _session(browser: Browser, live_server: LiveServer, user: User, size: ViewportSize) -> Page:
-    context = browser.new_context(viewport=size, locale="vi-VN")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(user.username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
-    return page
-
-
-def _no_horizontal_scroll(page: Page) -> bool:
-    return not page.evaluate(
-        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
-    )
+    return logged_in_page(browser, live_server, user, viewport=size, timeout_ms=10_000)
 
 
 def _clerk_registers_and_presents(page: Page, live_server: LiveServer, scan: Path) -> str:
@@ -91,13 +72,13 @@ def _clerk_registers_and_presents(page: Page, live_server: LiveServer, scan: Pat
     expect(page.locator("#id_code_number")).to_have_value("26")
     expect(page.get_by_text("Đã tải lên: ke-hoach-26.pdf")).to_be_visible()
     expect(page.get_by_label("Trích yếu nội dung")).to_be_focused()
-    _screenshot(page, "register-error")
+    screenshot(page, "incoming-register-error")
     page.keyboard.type(SUBJECT)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Đã vào sổ văn bản đến")).to_be_visible()
     expect(page.locator("[data-arrival-number]")).to_have_text("01")
     expect(page.get_by_role("link", name="Đăng ký tiếp")).to_be_focused()
-    _screenshot(page, "registered")
+    screenshot(page, "incoming-registered")
     page.get_by_role("link", name="Mở văn bản, trình lãnh đạo").click()
     expect(page.get_by_role("link", name="ke-hoach-26.pdf")).to_be_visible()
     page.get_by_role("button", name="Trình lãnh đạo").click()
@@ -109,14 +90,14 @@ def _clerk_registers_and_presents(page: Page, live_server: LiveServer, scan: Pat
 def _leader_assigns(page: Page, live_server: LiveServer, specialist: User) -> None:
     page.goto(f"{live_server.url}/van-ban-den/cho-y-kien/")
     expect(page.get_by_role("heading", name="Văn bản chờ cho ý kiến")).to_be_visible()
-    _screenshot(page, "inbox")
+    screenshot(page, "incoming-inbox")
     page.get_by_role("link", name=SUBJECT).click()
     page.get_by_label("Ý kiến chỉ đạo (bút phê)").fill(
         "Giao đồng chí Đức chủ trì, chuẩn bị hồ sơ phục vụ kiểm tra."
     )
     page.get_by_label("Chủ trì").select_option(f"user:{specialist.username}")
     expect(page.get_by_label("Hạn giải quyết")).not_to_have_value("")
-    _screenshot(page, "assign")
+    screenshot(page, "incoming-assign")
     page.get_by_role("button", name="Phân công").click()
     expect(page.get_by_text("Đã phân công giải quyết.")).to_be_visible()
 
@@ -158,14 +139,14 @@ def test_one_document_from_scan_to_done(
         "Đã chuẩn bị đầy đủ hồ sơ.",
     ):
         expect(timeline).to_contain_text(text)
-    assert _no_horizontal_scroll(specialist)
-    _screenshot(specialist, "done")
+    assert no_horizontal_scroll(specialist)
+    screenshot(specialist, "incoming-done")
     clerk.goto(url)
-    _screenshot(clerk, "detail-clerk")
+    screenshot(clerk, "incoming-detail-clerk")
     clerk.goto(f"{live_server.url}/van-ban-den/")
     expect(clerk.get_by_role("link", name=SUBJECT)).to_be_visible()
-    assert _no_horizontal_scroll(clerk)
-    _screenshot(clerk, "list")
+    assert no_horizontal_scroll(clerk)
+    screenshot(clerk, "incoming-list")
 
 
 def test_phone_layout(browser: Browser, live_server: LiveServer, people: Office) -> None:
@@ -173,13 +154,9 @@ def test_phone_layout(browser: Browser, live_server: LiveServer, people: Office)
     page = _session(browser, live_server, people.clerk, PHONE)
     for path, name in (("dang-ky/", "phone-register"), ("", "phone-list")):
         page.goto(f"{live_server.url}/van-ban-den/{path}")
-        assert _no_horizontal_scroll(page)
-        _screenshot(page, name)
+        assert no_horizontal_scroll(page)
+        screenshot(page, f"incoming-{name}")
     expect(page.get_by_text("Hỏa tốc").first).to_be_visible()
-
-
-def _queue_screenshot(page: Page, name: str) -> None:
-    page.screenshot(path=Path(tempfile.gettempdir()) / f"vt-queue-{name}.png", full_page=True)
 
 
 def _sent_to(people: Office) -> tuple[IncomingDelivery, IncomingDelivery]:
@@ -210,7 +187,7 @@ def test_clerk_accepts_and_refuses_from_the_queue(
     expect(titles.first).to_contain_text("Hỏa tốc")
     expect(titles.nth(1)).to_contain_text("Báo cáo công tác văn thư năm 2020")
     expect(page.get_by_role("link", name="cv-31.pdf")).to_be_visible()
-    _queue_screenshot(page, "list")
+    screenshot(page, "queue-list")
     # Refusing without a reason is refused beside the field; the item stays.
     item = page.locator(f"#delivery-{plain.pk}")
     item.get_by_text("Trả lại", exact=True).click()
@@ -230,7 +207,7 @@ def test_clerk_accepts_and_refuses_from_the_queue(
         "link", name="Mở văn bản, trình lãnh đạo"
     )
     expect(opened).to_be_focused()
-    _queue_screenshot(page, "decided")
+    screenshot(page, "queue-decided")
     opened.click()
     expect(page.get_by_role("link", name="cv-31.pdf")).to_be_visible()
     # Attach one more file: the files section refreshes in place.
@@ -241,10 +218,10 @@ def test_clerk_accepts_and_refuses_from_the_queue(
     page.get_by_role("button", name="Đính kèm", exact=True).click()
     expect(page.get_by_text("Đã đính kèm tệp “phu-luc.pdf”.")).to_be_visible()
     expect(page.get_by_role("link", name="phu-luc.pdf")).to_be_visible()
-    assert _no_horizontal_scroll(page)
-    _queue_screenshot(page, "attached")
+    assert no_horizontal_scroll(page)
+    screenshot(page, "queue-attached")
     phone = _session(browser, live_server, people.clerk, PHONE)
     send(office_make(name="Phòng Tư pháp huyện Châu Thành"), people, subject="Kế hoạch năm 2020")
     phone.goto(f"{live_server.url}/van-ban-den/cho-tiep-nhan/")
-    assert _no_horizontal_scroll(phone)
-    _queue_screenshot(phone, "phone")
+    assert no_horizontal_scroll(phone)
+    screenshot(phone, "queue-phone")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from django.test import Client
@@ -149,21 +150,9 @@ class TestNotificationCreate:
         assert notification_create(actor=None, draft=draft, day=day) is not None
         assert notification_create(actor=None, draft=draft, day=day) is None
         assert notification_create(actor=None, draft=draft, day=day + dt.timedelta(1))
-        other_kind = NotificationDraft(
-            recipient=setting.member_a,
-            agency_id=setting.agency.pk,
-            kind=NotificationKind.DUE_SOON,
-            title="Sắp đến hạn",
-            target_id=setting.document.pk,
-        )
+        other_kind = replace(draft, kind=NotificationKind.DUE_SOON, title="Sắp đến hạn")
         assert notification_create(actor=None, draft=other_kind, day=day) is not None
-        other_user = NotificationDraft(
-            recipient=setting.member_b,
-            agency_id=setting.agency.pk,
-            kind=NotificationKind.OVERDUE,
-            title="Quá hạn",
-            target_id=setting.document.pk,
-        )
+        other_user = replace(draft, recipient=setting.member_b)
         assert notification_create(actor=None, draft=other_user, day=day) is not None
         assert Notification.objects.count() == 4
         assert AuditEvent.objects.filter(action="workflow.notification_created").count() == 4
