@@ -1,8 +1,9 @@
 """Filing compliance per unit and person (issue 6 Reports): documents handled vs filed, dossiers
-opened and closed in the year, dossiers overdue for hand-over.
+opened and closed in the period (a whole year, or a range of days of at most a year),
+dossiers overdue for hand-over.
 
 A document counts as handled by a person when they completed it as the lead of an incoming
-assignment, or drafted an outgoing document that was issued, in the year; it counts as filed
+assignment, or drafted an outgoing document that was issued, in the period; it counts as filed
 when it is in one of that person's dossiers.
 """
 
@@ -21,6 +22,7 @@ from vanthu.archive.access import is_archivist
 from vanthu.archive.due import overdue_dossiers
 from vanthu.core.collation import sort_key
 from vanthu.core.errors import PermissionDeniedError
+from vanthu.documents.printing.period import Period, period_of
 from vanthu.dossiers.models import Dossier, DossierItem
 from vanthu.outgoing.models import OutgoingRecord
 from vanthu.workflow.enums import AssignmentRole, AssignmentStatus
@@ -55,6 +57,11 @@ class ComplianceReport:
     on: dt.date
     units: list[ComplianceRow]
     people: list[ComplianceRow]
+    period: Period
+
+    @property
+    def whole_year(self) -> bool:
+        return self.period == Period(dt.date(self.year, 1, 1), dt.date(self.year, 12, 31))
 
 
 def _scope(actor: User) -> tuple[int, int | None]:
@@ -72,36 +79,53 @@ def _scope(actor: User) -> tuple[int, int | None]:
     )
 
 
-def _handled(agency_id: int, year: int) -> set[tuple[int, int]]:
+def _days(period: Period) -> tuple[dt.date, dt.date]:
+    return period.date_from, period.date_to
+
+
+def _handled(agency_id: int, period: Period) -> set[tuple[int, int]]:
     incoming = Assignment.objects.filter(
         agency_id=agency_id,
         role=AssignmentRole.LEAD,
         status=AssignmentStatus.DONE,
         party_user__isnull=False,
-        closed_at__year=year,
+        closed_at__date__range=_days(period),
     ).values_list("party_user_id", "document_id")
     issued = OutgoingRecord.objects.filter(
-        agency_id=agency_id, issued_date__year=year, draft__isnull=False
+        agency_id=agency_id, issued_date__range=_days(period), draft__isnull=False
     ).values_list("draft__author_id", "document_id")
     return {(int(user), int(doc)) for user, doc in [*incoming, *issued]}
 
 
-def filing_compliance(*, actor: User, year: int, on: dt.date | None = None) -> ComplianceReport:
-    """Return the filing figures of the actor's agency (a unit head: their unit) for ``year``."""
+def filing_compliance(
+    *,
+    actor: User,
+    year: int | None = None,
+    on: dt.date | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> ComplianceReport:
+    """Return the filing figures of the actor's agency (a unit head: their unit) for ``year``
+    or for the days from ``date_from`` to ``date_to`` (by default this year until today)."""
     agency_id, unit_id = _scope(actor)
+    period = period_of(date_from, date_to, year=year)
     day = on or timezone.localdate()
     people = User.objects.filter(agency_id=agency_id).select_related("unit")
     if unit_id is not None:
         people = people.filter(unit_id=unit_id)
-    handled = _handled(agency_id, year)
+    handled = _handled(agency_id, period)
     filed_pairs = set(
         DossierItem.objects.filter(
             dossier__agency_id=agency_id, document_id__in={doc for _user, doc in handled}
         ).values_list("dossier__creator_id", "document_id")
     )
     dossiers = Dossier.objects.filter(agency_id=agency_id)
-    opened = Counter(dossiers.filter(opened_on__year=year).values_list("creator_id", flat=True))
-    closed = Counter(dossiers.filter(closed_at__year=year).values_list("creator_id", flat=True))
+    opened = Counter(
+        dossiers.filter(opened_on__range=_days(period)).values_list("creator_id", flat=True)
+    )
+    closed = Counter(
+        dossiers.filter(closed_at__date__range=_days(period)).values_list("creator_id", flat=True)
+    )
     overdue = Counter(
         overdue_dossiers(on=day).filter(agency_id=agency_id).values_list("creator_id", flat=True)
     )
@@ -122,7 +146,9 @@ def filing_compliance(*, actor: User, year: int, on: dt.date | None = None) -> C
     ]
     rows = [row for row in rows if row.handled or row.opened or row.closed or row.overdue]
     rows.sort(key=lambda row: (sort_key(row.unit), sort_key(row.name)))
-    return ComplianceReport(year=year, on=day, units=_by_unit(rows), people=rows)
+    return ComplianceReport(
+        year=period.date_from.year, on=day, units=_by_unit(rows), people=rows, period=period
+    )
 
 
 def _by_unit(rows: list[ComplianceRow]) -> list[ComplianceRow]:

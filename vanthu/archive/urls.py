@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from django.urls import path
 
-from vanthu.archive import views
+from vanthu.archive import report_views, views
 
 app_name = "archive"
 urlpatterns = [
     path("", views.handovers, name="handovers"),
     path("gui/", views.submit, name="submit"),
     path("kho/", views.holdings, name="holdings"),
+    path(
+        "kho/muc-luc-ho-so.docx",
+        report_views.holdings_download,
+        {"fmt": "docx"},
+        name="holdings_docx",
+    ),
+    path(
+        "kho/muc-luc-ho-so.pdf",
+        report_views.holdings_download,
+        {"fmt": "pdf"},
+        name="holdings_pdf",
+    ),
+    path("bao-cao/", report_views.report, name="report"),
+    path("bao-cao/tai-ve/", report_views.report_download, name="report_download"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/xu-ly/", views.decide, name="decide"),
     path(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from vanthu.accounts.models import User
 from vanthu.audit.services import record
 from vanthu.core.errors import InvalidInputError
+from vanthu.demo.certificates_demo import certificates_demo
 from vanthu.demo.composer import AgencyContext
 from vanthu.demo.constants import DEMO_YEAR
 from vanthu.demo.contexts import agency_contexts
@@ -18,6 +19,7 @@ from vanthu.demo.incoming import load_incoming
 from vanthu.demo.outgoing_now import load_outgoing, schedule_outgoing
 from vanthu.demo.province import load_province
 from vanthu.demo.synthetic import DEFAULT_BATCH_SIZE, SyntheticGenerator
+from vanthu.demo.work_files import load_work_files
 from vanthu.demo.yearbook import load_year
 from vanthu.documents.models import Document, DocumentType
 
@@ -57,6 +59,11 @@ def demo_load(*, actor: User | None = None) -> DemoLoadResult:
         steps = load_incoming(contexts, types, alongside=alongside) + load_outgoing(contexts)
         for key, value in steps.items():
             created[key] = created.get(key, 0) + value
+        for key, value in load_work_files(contexts).items():
+            created[key] = created.get(key, 0) + value
+        certificates = certificates_demo()
+        if certificates is not None and certificates.certificates:
+            created["certificates"] = certificates.certificates
         result = DemoLoadResult(created, tuple(contexts))
         if result.changed:
             record(

@@ -93,6 +93,7 @@ AGENCY_LEADER = Area(
         NavEntry("so-bao-cao-di", _("Sổ và báo cáo văn bản đi"), url_name="outgoing_reports:index"),
         NavEntry("danh-muc-ho-so", _("Danh mục hồ sơ"), url_name="dossiers:file_plan"),
         NavEntry("ho-so", _("Hồ sơ"), url_name="dossiers:mine"),
+        NavEntry("bao-cao-ho-so", _("Báo cáo lập hồ sơ, nộp lưu"), url_name="archive:report"),
         NavEntry("tim-kiem", _("Tìm kiếm văn bản"), url_name="search:page"),
     ),
     panels=(
@@ -114,6 +115,7 @@ UNIT_HEAD = Area(
         NavEntry("danh-muc-ho-so", _("Danh mục hồ sơ"), url_name="dossiers:file_plan"),
         NavEntry("ho-so", _("Hồ sơ"), url_name="dossiers:mine"),
         NavEntry("nop-luu", _("Nộp lưu hồ sơ"), url_name="archive:handovers"),
+        NavEntry("bao-cao-ho-so", _("Báo cáo lập hồ sơ, nộp lưu"), url_name="archive:report"),
         NavEntry("tim-kiem", _("Tìm kiếm văn bản"), url_name="search:page"),
     ),
     panels=(
@@ -149,6 +151,7 @@ ARCHIVIST = Area(
     entries=(
         NavEntry("ho-so-nop-luu", _("Hồ sơ nộp lưu"), url_name="archive:handovers"),
         NavEntry("kho-luu-tru", _("Kho lưu trữ"), url_name="archive:holdings"),
+        NavEntry("bao-cao-ho-so", _("Báo cáo lập hồ sơ, nộp lưu"), url_name="archive:report"),
     ),
     panels=(
         Panel(_("Hồ sơ chờ tiếp nhận nộp lưu"), "ho-so-nop-luu"),

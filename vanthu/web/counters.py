@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from vanthu.accounts.deactivation import managed_users_for
 from vanthu.accounts.models import User
 from vanthu.archive.selectors import handovers_awaiting_check, holdings_for
 from vanthu.core.errors import PermissionDeniedError
@@ -76,6 +77,10 @@ def _holdings(user: User) -> int:
     return holdings_for(actor=user).count()
 
 
+def _active_users(user: User) -> int:
+    return managed_users_for(actor=user).filter(is_active=True).count()
+
+
 # Keyed by (area slug, panel section).
 COUNTERS: dict[tuple[str, str], Counter] = {
     ("van-thu", "van-ban-den"): _pending_deliveries,
@@ -91,6 +96,7 @@ COUNTERS: dict[tuple[str, str], Counter] = {
     ("van-thu", "ho-so"): _open_dossiers,
     ("luu-tru", "ho-so-nop-luu"): _awaiting_check,
     ("luu-tru", "kho-luu-tru"): _holdings,
+    ("quan-tri", "nguoi-dung"): _active_users,
 }
 
 

@@ -111,9 +111,15 @@ def add_line(
 
 
 def add_grid(
-    doc: Document, columns: Sequence[str], rows: Sequence[Sequence[str]], widths: tuple[float, ...]
+    doc: Document,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: tuple[float, ...],
+    *,
+    left: Sequence[int] = (1, 2),
 ) -> Table:
-    """Add a bordered table: the column titles, their numbers (1)…(n), then ``rows``."""
+    """Add a bordered table: the column titles, their numbers (1)…(n), then ``rows``; the
+    columns at the positions in ``left`` are aligned left, the others centred."""
     table = table_grid(doc.add_table(rows=2 + len(rows), cols=len(columns)), widths)
     for index, (cell, title) in enumerate(zip(table.rows[0].cells, columns, strict=True)):
         cell_text(cell, title, bold=True, align=CENTER)
@@ -121,7 +127,7 @@ def add_grid(
     for row, values in zip(table.rows[2:], rows, strict=True):
         cells = row.cells
         for position, (cell, value) in enumerate(zip(cells, values, strict=True)):
-            cell_text(cell, value, align=LEFT if position in (1, 2) else CENTER)
+            cell_text(cell, value, align=LEFT if position in left else CENTER)
     return table
 
 

@@ -6,16 +6,22 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from vanthu.accounts.models import User
+from vanthu.accounts.roles import can_route
+from vanthu.archive.access import is_archivist
 from vanthu.archive.forms.common import DOCX_MEDIA_TYPE
+from vanthu.archive.forms.holdings import holdings_docx, holdings_sheet
 from vanthu.archive.forms.inventory import inventory_docx
 from vanthu.archive.forms.minutes import minutes_docx
 from vanthu.archive.models import Handover
-from vanthu.archive.selectors import handover_get_for
+from vanthu.archive.selectors import handover_get_for, holdings_for
 from vanthu.audit.services import record
+from vanthu.core.errors import PermissionDeniedError
 from vanthu.documents.blobs import blob_open
 from vanthu.documents.models import Blob
+from vanthu.documents.numbering import today_in_vietnam
 from vanthu.drafting.pdf import docx_to_pdf
 
 
@@ -73,5 +79,34 @@ def handover_form(*, actor: User, handover_id: int, kind: FormKind, fmt: FormFor
             actor=actor,
             target=handover,
             data={"form": kind.value, "format": fmt.value},
+        )
+    return file
+
+
+def holdings_inventory(*, actor: User, fmt: FormFormat, year: int | None = None) -> FormFile:
+    """Return the Mục lục hồ sơ of the dossiers the agency archive holds (of ``year``, or all)
+    as DOCX or PDF, for its archivists and leaders; every download is audited."""
+    agency = actor.agency
+    if agency is None or not (is_archivist(actor) or can_route(actor)):
+        raise PermissionDeniedError(_("Chỉ lưu trữ cơ quan và lãnh đạo xem kho lưu trữ."))
+    dossiers = holdings_for(actor=actor)
+    if year is not None:
+        dossiers = dossiers.filter(year=year)
+    rows = list(dossiers)
+    sheet = holdings_sheet(
+        agency, rows, compiler=actor.full_name or actor.get_username(), day=today_in_vietnam()
+    )
+    docx = holdings_docx(sheet, agency)
+    name = f"muc-luc-ho-so-{year}" if year is not None else "muc-luc-ho-so"
+    if fmt is FormFormat.PDF:
+        file = FormFile(docx_to_pdf(docx), "application/pdf", f"{name}.pdf")
+    else:
+        file = FormFile(docx, DOCX_MEDIA_TYPE, f"{name}.docx")
+    with transaction.atomic():
+        record(
+            action="archive.form_downloaded",
+            actor=actor,
+            target=agency,
+            data={"form": "holdings", "format": fmt.value, "year": year, "dossiers": len(rows)},
         )
     return file

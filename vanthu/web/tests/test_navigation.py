@@ -31,6 +31,7 @@ NAV_LABELS = {
         "Sổ và báo cáo văn bản đi",
         "Danh mục hồ sơ",
         "Hồ sơ",
+        "Báo cáo lập hồ sơ, nộp lưu",
         "Tìm kiếm văn bản",
     ],
     Role.UNIT_HEAD: [
@@ -41,6 +42,7 @@ NAV_LABELS = {
         "Danh mục hồ sơ",
         "Hồ sơ",
         "Nộp lưu hồ sơ",
+        "Báo cáo lập hồ sơ, nộp lưu",
         "Tìm kiếm văn bản",
     ],
     Role.SPECIALIST: [
@@ -51,7 +53,7 @@ NAV_LABELS = {
         "Nộp lưu hồ sơ",
         "Tìm kiếm văn bản",
     ],
-    Role.ARCHIVIST: ["Hồ sơ nộp lưu", "Kho lưu trữ"],
+    Role.ARCHIVIST: ["Hồ sơ nộp lưu", "Kho lưu trữ", "Báo cáo lập hồ sơ, nộp lưu"],
     Role.AGENCY_ADMIN: ["Người dùng", "Đơn vị", "Sổ đăng ký", "Lịch làm việc"],
     Role.INSPECTOR: ["Tình hình các cơ quan", "Đợt kiểm tra"],
 }

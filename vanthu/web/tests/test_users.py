@@ -23,6 +23,7 @@ from vanthu.dossiers.models import Dossier
 from vanthu.dossiers.services import dossier_document_add, dossier_open
 from vanthu.dossiers.tests.factories import document_make
 from vanthu.incoming.tests.factories import Office, office_make
+from vanthu.web.counters import panel_figure
 
 pytestmark = [pytest.mark.django_db]
 
@@ -213,3 +214,15 @@ class TestTransferThenDeactivate:
         )
         assert "Không thể tự ngừng hoạt động" in response.content.decode()
         assert User.objects.get(pk=admin.pk).is_active
+
+
+def test_start_panel_counts_the_agency_s_active_users(office: Office, admin: User) -> None:
+    before = panel_figure(user=admin, area_slug="quan-tri", section="nguoi-dung")
+    leaver = make_user(agency=office.agency, unit=office.unit_b, roles=[Role.SPECIALIST])
+    assert panel_figure(user=admin, area_slug="quan-tri", section="nguoi-dung") == (before or 0) + 1
+    User.objects.filter(pk=leaver.pk).update(is_active=False)
+    assert panel_figure(user=admin, area_slug="quan-tri", section="nguoi-dung") == before
+    make_user(agency=office_make().agency, roles=[Role.SPECIALIST])
+    assert panel_figure(user=admin, area_slug="quan-tri", section="nguoi-dung") == before
+    specialist = make_user(agency=office.agency, unit=office.unit_b, roles=[Role.SPECIALIST])
+    assert panel_figure(user=specialist, area_slug="quan-tri", section="nguoi-dung") == 0

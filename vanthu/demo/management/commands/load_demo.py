@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from vanthu.demo.certificates_demo import DEMO_CERT_PASSWORD, DEMO_SIGNERS
 from vanthu.demo.constants import DEMO_PASSWORD, DEMO_YEAR
 from vanthu.demo.outgoing_summary import outgoing_summary
 from vanthu.demo.selectors import DemoLogin, demo_counts, demo_logins
@@ -30,6 +31,12 @@ LABELS = {
     "outgoing_records": _lazy("văn bản đi đã phát hành"),
     "outgoing_copies": _lazy("bản sao văn bản đi"),
     "outgoing_recalls": _lazy("văn bản đi bị thu hồi"),
+    "file_plans": _lazy("danh mục hồ sơ"),
+    "dossiers": _lazy("hồ sơ"),
+    "filed_documents": _lazy("lượt lập hồ sơ văn bản"),
+    "handovers": _lazy("đợt nộp lưu"),
+    "kept_back_dossiers": _lazy("hồ sơ giữ lại"),
+    "certificates": _lazy("chứng thư số dùng thử"),
 }
 
 
@@ -112,6 +119,14 @@ class Command(BaseCommand):
             _("Tài khoản dùng thử (mật khẩu chung: %(password)s)") % {"password": DEMO_PASSWORD}
         )
         self.stdout.write(format_logins(demo_logins()))
+        self.stdout.write("")
+        self.stdout.write(
+            _(
+                "Chứng thư số dùng thử (PKCS#12, mật khẩu/PIN: %(password)s): %(signers)s "
+                "và con dấu của cơ quan họ."
+            )
+            % {"password": DEMO_CERT_PASSWORD, "signers": ", ".join(DEMO_SIGNERS)}
+        )
 
 
 def format_logins(logins: list[DemoLogin]) -> str:
