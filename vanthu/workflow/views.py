@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from typing import Concatenate, ParamSpec
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from vanthu.accounts.models import User
-from vanthu.core.errors import NotFoundError, PermissionDeniedError
+from vanthu.accounts.views import actor_view
 from vanthu.workflow.notification_selectors import (
     DROPDOWN_SIZE,
     notifications_for,
@@ -24,26 +18,10 @@ from vanthu.workflow.notifications import notification_mark_read, notifications_
 from vanthu.workflow.overdue import overdue_report_for
 
 PAGE_SIZE = 50
-P = ParamSpec("P")
-View = Callable[Concatenate[HttpRequest, User, P], HttpResponse]
 
 
-def workflow_view(view: View[P]) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
-    """Require a login, pass the actor; answer 404/403 for what is not found/refused."""
-
-    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        user = request.user
-        if not isinstance(user, User) or not user.is_active:
-            raise PermissionDenied
-        try:
-            return view(request, user, *args, **kwargs)
-        except NotFoundError as error:
-            raise Http404(error.message) from error
-        except PermissionDeniedError as error:
-            raise PermissionDenied(error.message) from error
-
-    functools.update_wrapper(wrapper, view)
-    return login_required(wrapper)
+# Require a login, pass the actor; answer 404/403 for what is not found/refused.
+workflow_view = actor_view()
 
 
 def _dropdown(request: HttpRequest, actor: User) -> HttpResponse:

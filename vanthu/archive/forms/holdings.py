@@ -15,18 +15,7 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 
 from vanthu.accounts.models import Agency
-from vanthu.archive.forms.common import (
-    BODY_SIZE,
-    Signature,
-    add_centered,
-    add_grid,
-    add_header,
-    add_line,
-    add_signatures,
-    docx_bytes,
-    form_document,
-)
-from vanthu.archive.forms.inventory import InventorySheet
+from vanthu.archive.forms.inventory import InventorySheet, sheet_docx
 from vanthu.core.dates import date_line, format_date
 from vanthu.dossiers.models import Dossier
 
@@ -100,25 +89,6 @@ def holdings_sheet(
 
 def holdings_docx(sheet: InventorySheet, agency: Agency) -> bytes:
     """Return the archive's inventory as a DOCX in the Annex V form."""
-    doc = form_document()
-    add_header(doc, agency)
-    add_centered(doc, sheet.title, size=BODY_SIZE + 1, bold=True, before=12)
-    if sheet.year_line:
-        add_centered(doc, sheet.year_line, bold=True)
-    add_centered(doc, sheet.submitter_line, italic=True)
-    add_grid(doc, holdings_columns(), sheet.rows, WIDTHS, left=(TITLE_COLUMN, TITLE_COLUMN - 1))
-    add_line(doc, sheet.footer)
-    add_line(doc, sheet.pages_line)
-    add_signatures(
-        doc,
-        [
-            None,
-            Signature(
-                title=_("NGƯỜI LẬP"),
-                hint=_("(Ký, ghi rõ họ tên, chức vụ)"),
-                name=sheet.compiler,
-                dated=sheet.date_line,
-            ),
-        ],
+    return sheet_docx(
+        sheet, agency, holdings_columns(), WIDTHS, left=(TITLE_COLUMN, TITLE_COLUMN - 1)
     )
-    return docx_bytes(doc)

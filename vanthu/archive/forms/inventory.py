@@ -7,10 +7,12 @@ tài liệu · (5) Thời hạn bảo quản · (6) Số tờ/Số trang · (7) 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from vanthu.accounts.models import Agency
 from vanthu.archive.forms.common import (
     BODY_SIZE,
     Signature,
@@ -102,16 +104,23 @@ def inventory_sheet(handover: Handover) -> InventorySheet:
     )
 
 
-def inventory_docx(handover: Handover) -> bytes:
-    """Return the inventory of ``handover`` as a DOCX in the Annex V form."""
-    sheet = inventory_sheet(handover)
+def sheet_docx(
+    sheet: InventorySheet,
+    agency: Agency,
+    columns: Sequence[str],
+    widths: tuple[float, ...],
+    *,
+    unit_name: str = "",
+    left: Sequence[int] = (1, 2),
+) -> bytes:
+    """Return an inventory sheet (hand-over or holdings) as a DOCX in the Annex V form."""
     doc = form_document()
-    unit_name = handover.unit.name if handover.unit is not None else ""
-    add_header(doc, handover.agency, unit_name)
+    add_header(doc, agency, unit_name)
     add_centered(doc, sheet.title, size=BODY_SIZE + 1, bold=True, before=12)
-    add_centered(doc, sheet.year_line, bold=True)
+    if sheet.year_line:
+        add_centered(doc, sheet.year_line, bold=True)
     add_centered(doc, sheet.submitter_line, italic=True)
-    add_grid(doc, inventory_columns(), sheet.rows, WIDTHS)
+    add_grid(doc, columns, sheet.rows, widths, left=left)
     add_line(doc, sheet.footer)
     add_line(doc, sheet.pages_line)
     add_signatures(
@@ -127,3 +136,15 @@ def inventory_docx(handover: Handover) -> bytes:
         ],
     )
     return docx_bytes(doc)
+
+
+def inventory_docx(handover: Handover) -> bytes:
+    """Return the inventory of ``handover`` as a DOCX in the Annex V form."""
+    unit_name = handover.unit.name if handover.unit is not None else ""
+    return sheet_docx(
+        inventory_sheet(handover),
+        handover.agency,
+        inventory_columns(),
+        WIDTHS,
+        unit_name=unit_name,
+    )

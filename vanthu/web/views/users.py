@@ -3,14 +3,11 @@ checklist (dossiers still held), handing them to a colleague, deactivating and r
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from typing import Any, Concatenate, ParamSpec
+from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,45 +21,31 @@ from vanthu.accounts.deactivation import (
 )
 from vanthu.accounts.models import User
 from vanthu.accounts.roles import is_agency_admin_of
+from vanthu.accounts.views import actor_view
 from vanthu.archive.selectors import DeactivationChecklist, deactivation_checklist
-from vanthu.core.errors import DomainError, NotFoundError, PermissionDeniedError
+from vanthu.core.errors import NotFoundError
 from vanthu.dossiers.models import Dossier
 from vanthu.dossiers.selectors import dossiers_visible_for
 from vanthu.dossiers.transfer import dossiers_transfer
 from vanthu.web.areas import AGENCY_ADMIN
 from vanthu.web.navigation import remember_area
 
-P = ParamSpec("P")
-View = Callable[Concatenate[HttpRequest, User, P], HttpResponse]
 PAGE_SIZE = 500
 
 
-def admin_view(view: View[P]) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
-    """Require a login as the agency's administrator and pass the actor; "not found" is a 404,
-    a refusal a 403, another refusal of a form goes back to the user page as a message."""
+def _require_admin(request: HttpRequest, actor: User) -> None:
+    if actor.agency_id is None or not is_agency_admin_of(actor, actor.agency_id):
+        raise PermissionDenied(_("Chỉ quản trị của cơ quan mới mở được trang này."))
+    remember_area(request, AGENCY_ADMIN)
 
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        actor = request.user
-        if not isinstance(actor, User) or not actor.is_active:
-            raise PermissionDenied
-        if actor.agency_id is None or not is_agency_admin_of(actor, actor.agency_id):
-            raise PermissionDenied(_("Chỉ quản trị của cơ quan mới mở được trang này."))
-        remember_area(request, AGENCY_ADMIN)
-        try:
-            return view(request, actor, *args, **kwargs)
-        except NotFoundError as error:
-            raise Http404(error.message) from error
-        except PermissionDeniedError as error:
-            raise PermissionDenied(error.message) from error
-        except DomainError as error:
-            if request.method != "POST":
-                raise
-            details = [m for found in error.fields.values() for m in found]
-            messages.error(request, " ".join([error.message, *details]))
-            return redirect("web:user_detail", pk=kwargs.get("pk", 0))
 
-    return login_required(wrapper)
+def _back_to_user(request: HttpRequest, kwargs: dict[str, Any]) -> HttpResponse:
+    return redirect("web:user_detail", pk=kwargs.get("pk", 0))
+
+
+# Require a login as the agency's administrator and pass the actor; "not found" is a 404, a
+# refusal a 403, another refusal of a form goes back to the user page as a message.
+admin_view = actor_view(before=_require_admin, form_error=_back_to_user)
 
 
 @require_GET
