@@ -17,17 +17,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
 from django.conf import settings
 
 from vanthu.accounts.models import User
 from vanthu.signing.models import Certificate, TrustRoot
 from vanthu.signing.services import certificate_register_p12, trust_root_add
 from vanthu.signing.testpki import PASSWORD, TestPKI, build_test_pki
+from vanthu.signing.x509_build import issue_leaf, subject_name
 
 DEMO_CERT_PASSWORD = PASSWORD
 """The password of every demo PKCS#12 certificate (the PIN asked when signing)."""
@@ -54,60 +50,20 @@ def demo_pki(data_dir: Path | None = None) -> TestPKI:
     return build_test_pki(folder)
 
 
-def _name(common_name: str, organization: str) -> x509.Name:
-    return x509.Name(
-        [
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
-            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-        ]
-    )
-
-
 def issue_p12(pki: TestPKI, *, common_name: str, organization: str) -> bytes:
     """Return a PKCS#12 (``DEMO_CERT_PASSWORD``) signing certificate issued by the PKI's
     intermediate CA, valid from yesterday for two years."""
-    issuer_key = serialization.load_pem_private_key(pki.intermediate.key_pem, password=None)
-    if not isinstance(issuer_key, rsa.RSAPrivateKey):
-        raise TypeError(type(issuer_key))
-    issuer = x509.load_der_x509_certificate(pki.intermediate.cert_der)
-    root = x509.load_der_x509_certificate(pki.root.cert_der)
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    usage = x509.KeyUsage(
-        digital_signature=True,
-        content_commitment=True,
-        key_encipherment=False,
-        data_encipherment=False,
-        key_agreement=False,
-        key_cert_sign=False,
-        crl_sign=False,
-        encipher_only=False,
-        decipher_only=False,
+    leaf = issue_leaf(
+        issuer_cert_der=pki.intermediate.cert_der,
+        issuer_key_pem=pki.intermediate.key_pem,
+        chain_der=(pki.intermediate.cert_der, pki.root.cert_der),
+        subject=subject_name(common_name, organization),
+        start=now - dt.timedelta(days=1),
+        end=now + dt.timedelta(days=VALID_DAYS),
+        password=DEMO_CERT_PASSWORD,
     )
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name(common_name, organization))
-        .issuer_name(issuer.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=VALID_DAYS))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(usage, critical=True)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()),
-            critical=False,
-        )
-        .sign(issuer_key, hashes.SHA256())
-    )
-    return pkcs12.serialize_key_and_certificates(
-        name=common_name.encode(),
-        key=key,
-        cert=cert,
-        cas=[issuer, root],
-        encryption_algorithm=serialization.BestAvailableEncryption(DEMO_CERT_PASSWORD.encode()),
-    )
+    return leaf.p12
 
 
 @dataclass

@@ -27,7 +27,17 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID
+
+from vanthu.signing.x509_build import (
+    authority_key_id,
+    ca_usage,
+    cert_builder,
+    crl_point,
+    leaf_usage,
+    new_key,
+    subject_name,
+)
 
 PASSWORD = "123456"  # noqa: S105 - test PKI only
 _MANIFEST = "pki.json"
@@ -122,121 +132,43 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _key() -> rsa.RSAPrivateKey:
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-def _name(common_name: str, organization: str) -> x509.Name:
-    return x509.Name(
-        [
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
-            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-        ]
-    )
-
-
-def _builder(
-    subject: x509.Name,
-    issuer: x509.Name,
-    key: rsa.RSAPrivateKey,
-    start: dt.datetime,
-    end: dt.datetime,
-) -> x509.CertificateBuilder:
-    return (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(issuer)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(end)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-    )
-
-
-def _ca_usage() -> x509.KeyUsage:
-    return x509.KeyUsage(
-        digital_signature=True,
-        content_commitment=False,
-        key_encipherment=False,
-        data_encipherment=False,
-        key_agreement=False,
-        key_cert_sign=True,
-        crl_sign=True,
-        encipher_only=False,
-        decipher_only=False,
-    )
-
-
-def _leaf_usage() -> x509.KeyUsage:
-    return x509.KeyUsage(
-        digital_signature=True,
-        content_commitment=True,
-        key_encipherment=False,
-        data_encipherment=False,
-        key_agreement=False,
-        key_cert_sign=False,
-        crl_sign=False,
-        encipher_only=False,
-        decipher_only=False,
-    )
-
-
-def _crl_point(url: str) -> x509.CRLDistributionPoints:
-    return x509.CRLDistributionPoints(
-        [
-            x509.DistributionPoint(
-                full_name=[x509.UniformResourceIdentifier(url)],
-                relative_name=None,
-                reasons=None,
-                crl_issuer=None,
-            )
-        ]
-    )
-
-
-def _authority_key_id(issuer_key: rsa.RSAPrivateKey) -> x509.AuthorityKeyIdentifier:
-    return x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key())
-
-
 def _build(directory: Path, port: int) -> None:
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     base = f"http://127.0.0.1:{port}"
-    root_key, inter_key = _key(), _key()
-    root_name = _name("VănThư Root CA thử nghiệm", "VănThư")
-    inter_name = _name("VănThư CA cấp hai thử nghiệm", "VănThư")
+    root_key, inter_key = new_key(), new_key()
+    root_name = subject_name("VănThư Root CA thử nghiệm", "VănThư")
+    inter_name = subject_name("VănThư CA cấp hai thử nghiệm", "VănThư")
     root = (
-        _builder(root_name, root_name, root_key, now - _days(2), now + _days(7300))
+        cert_builder(root_name, root_name, root_key, now - _days(2), now + _days(7300))
         .add_extension(x509.BasicConstraints(ca=True, path_length=1), critical=True)
-        .add_extension(_ca_usage(), critical=True)
+        .add_extension(ca_usage(), critical=True)
         .sign(root_key, hashes.SHA256())
     )
     inter = (
-        _builder(inter_name, root_name, inter_key, now - _days(2), now + _days(3650))
+        cert_builder(inter_name, root_name, inter_key, now - _days(2), now + _days(3650))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(_ca_usage(), critical=True)
-        .add_extension(_authority_key_id(root_key), critical=False)
-        .add_extension(_crl_point(f"{base}/crl/root.crl"), critical=False)
+        .add_extension(ca_usage(), critical=True)
+        .add_extension(authority_key_id(root_key), critical=False)
+        .add_extension(crl_point(f"{base}/crl/root.crl"), critical=False)
         .sign(root_key, hashes.SHA256())
     )
     _write(directory, "root", root, root_key, [])
     _write(directory, "intermediate", inter, inter_key, [root])
     revoked_serial = 0
     for spec in _SPECS:
-        key = _key()
+        key = new_key()
         builder = (
-            _builder(
-                _name(spec.common_name, spec.organization),
+            cert_builder(
+                subject_name(spec.common_name, spec.organization),
                 inter_name,
                 key,
                 now + spec.valid_from,
                 now + spec.valid_to,
             )
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(_leaf_usage(), critical=True)
-            .add_extension(_authority_key_id(inter_key), critical=False)
-            .add_extension(_crl_point(f"{base}/crl/intermediate.crl"), critical=False)
+            .add_extension(leaf_usage(), critical=True)
+            .add_extension(authority_key_id(inter_key), critical=False)
+            .add_extension(crl_point(f"{base}/crl/intermediate.crl"), critical=False)
         )
         if spec.time_stamping:
             builder = builder.add_extension(
@@ -257,7 +189,7 @@ def _crl(issuer: x509.Name, key: rsa.RSAPrivateKey, now: dt.datetime, serials: l
         .issuer_name(issuer)
         .last_update(now - _days(1))
         .next_update(now + _days(3650))
-        .add_extension(_authority_key_id(key), critical=False)
+        .add_extension(authority_key_id(key), critical=False)
         .add_extension(x509.CRLNumber(1), critical=False)
     )
     for serial in serials:

@@ -11,9 +11,7 @@ from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509  # type: ignore[import-untyped]
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers, timestamps
@@ -22,6 +20,7 @@ from pyhanko_certvalidator import ValidationContext
 from vanthu.signing.enums import ReportStatus
 from vanthu.signing.testpki import Issued, TestPKI, build_test_pki
 from vanthu.signing.tests.pdfs import encrypted_pdf, nss_db
+from vanthu.signing.x509_build import issue_leaf
 
 
 def sign(
@@ -196,44 +195,20 @@ def pdfsig_verdicts(output: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
 
 def short_lived(pki: TestPKI, directory: Path, *, seconds: int) -> Issued:
     """Issue a signer certificate from the test intermediate that expires in ``seconds``."""
-    inter_key = serialization.load_pem_private_key(pki.intermediate.key_pem, password=None)
-    assert isinstance(inter_key, rsa.RSAPrivateKey)
-    inter = x509.load_der_x509_certificate(pki.intermediate.cert_der)
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     now = dt.datetime.now(dt.UTC)
-    usage = x509.KeyUsage(
-        digital_signature=True,
-        content_commitment=True,
-        key_encipherment=False,
-        data_encipherment=False,
-        key_agreement=False,
-        key_cert_sign=False,
-        crl_sign=False,
-        encipher_only=False,
-        decipher_only=False,
+    leaf = issue_leaf(
+        issuer_cert_der=pki.intermediate.cert_der,
+        issuer_key_pem=pki.intermediate.key_pem,
+        chain_der=(pki.intermediate.cert_der,),
+        subject=x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Võ Thị Ngắn Hạn")]),
+        start=now - dt.timedelta(hours=1),
+        end=now + dt.timedelta(seconds=seconds),
+        password="123456",
     )
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Võ Thị Ngắn Hạn")]))
-        .issuer_name(inter.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(hours=1))
-        .not_valid_after(now + dt.timedelta(seconds=seconds))
-        .add_extension(usage, critical=True)
-        .sign(inter_key, hashes.SHA256())
-    )
+    cert = leaf.cert
     directory.mkdir(parents=True, exist_ok=True)
     p12_path = directory / "short.p12"
-    p12_path.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            name=b"short",
-            key=key,
-            cert=cert,
-            cas=[inter],
-            encryption_algorithm=serialization.BestAvailableEncryption(b"123456"),
-        )
-    )
+    p12_path.write_bytes(leaf.p12)
     der = cert.public_bytes(serialization.Encoding.DER)
     (directory / "short.der").write_bytes(der)
     return Issued(
