@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from vanthu.accounts.models import User
+from vanthu.accounts.views import error_text
 from vanthu.core.errors import InvalidInputError
 from vanthu.dossiers.closing import dossier_close, dossier_reopen
 from vanthu.dossiers.enums import DossierStatus, Retention
@@ -90,8 +91,7 @@ def dossier_close_view(request: HttpRequest, actor: User, pk: int) -> HttpRespon
             note=request.POST.get("note", ""),
         )
     except InvalidInputError as error:
-        details = [m for found in error.fields.values() for m in found]
-        messages.error(request, " ".join([error.message, *details]))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Đã kết thúc hồ sơ."))
     return redirect("dossiers:detail", pk=pk)
