@@ -173,7 +173,12 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def query(argv: list[str]) -> dict[str, Any]:
-    """Time ``search_for`` (service layer, permission filters) for each actor and query kind."""
+    """Time ``search_for`` (service layer, permission filters) for each actor and query kind.
+
+    Wall-clock percentiles, and the CPU time of this thread (``cpu_…``: not inflated by waiting
+    for a core on a loaded machine; Tantivy searches in the calling thread, while the RUM
+    backend's work is in the PostgreSQL server and not counted there).
+    """
     from vanthu.search.backends import backend_name, get_backend  # noqa: PLC0415
     from vanthu.search.selectors import search_for  # noqa: PLC0415
 
@@ -188,14 +193,18 @@ def query(argv: list[str]) -> dict[str, Any]:
             for text in texts:  # warm up once
                 search_for(actor=actor, q=text, limit=20)
             samples: list[float] = []
+            cpu: list[float] = []
             found = 0
             for _ in range(rounds):
                 for text in texts:
-                    started = time.perf_counter()
+                    started, cpu_started = time.perf_counter(), time.thread_time()
                     results = search_for(actor=actor, q=text, limit=20)
                     samples.append(time.perf_counter() - started)
+                    cpu.append(time.thread_time() - cpu_started)
                     found += len(results.items)
-            figures[f"{who}_{kind}"] = _percentiles(samples) | {"results": found}
+            cpu_figures = {f"cpu_{name}": value for name, value in _percentiles(cpu).items()}
+            del cpu_figures["cpu_runs"]
+            figures[f"{who}_{kind}"] = _percentiles(samples) | cpu_figures | {"results": found}
         started = time.perf_counter()
         search_for(actor=actor, q="ke hoach", limit=20, facets=True)
         figures[f"{who}_facets_ms"] = round((time.perf_counter() - started) * 1000, 1)
@@ -205,7 +214,125 @@ def query(argv: list[str]) -> dict[str, Any]:
     return figures
 
 
+def _median_ms(run: Any, rounds: int) -> float:
+    run()  # warm
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - started)
+    return round(statistics.median(samples) * 1000, 2)
+
+
+def _old_tantivy(backend: Any, parsed: Any, access: Any) -> Any:
+    """Return a runner of the query as built before: marked OR folded, positions, term set."""
+    import tantivy  # noqa: PLC0415
+
+    q, must, should = tantivy.Query, tantivy.Occur.Must, tantivy.Occur.Should
+    schema = backend.schema
+    clauses = []
+    for term in parsed.terms:
+        exact = q.boost_query(q.term_query(schema, "marked", term.marked), 2.0)
+        plain = q.term_query(schema, "folded", term.folded)
+        clauses.append((must, q.boolean_query([(should, exact), (should, plain)])))
+    for phrase in parsed.phrases:
+        folded = q.phrase_query(schema, "folded", list(phrase.folded))
+        marked = q.boost_query(q.phrase_query(schema, "marked", list(phrase.marked)), 2.0)
+        clauses.append((must, q.boolean_query([(should, marked), (should, folded)])))
+    scope = q.boolean_query(
+        [
+            (must, q.term_set_query(schema, "keys", list(access.keys))),
+            (
+                must,
+                q.range_query(
+                    schema, "conf", tantivy.FieldType.Unsigned, None, access.max_confidentiality
+                ),
+            ),
+        ]
+    )
+    full = q.boolean_query(
+        [(must, q.boolean_query(clauses)), (must, q.const_score_query(scope, 0.0))]
+    )
+    searcher = backend._fresh_searcher()
+    return lambda: searcher.search(full, limit=21, count=False)
+
+
+def _tantivy_counts(backend: Any, parsed: Any) -> dict[str, int]:
+    from vanthu.search.query import pairs_of  # noqa: PLC0415
+
+    searcher = backend._fresh_searcher()
+    counts = {}
+    for phrase in parsed.phrases:
+        for word in phrase.folded:
+            counts[word] = searcher.doc_freq("folded", word)
+        for pair in pairs_of(phrase.folded):
+            counts[pair] = searcher.doc_freq("pairs", pair)
+    for term in parsed.terms:
+        counts[term.folded] = searcher.doc_freq("folded", term.folded)
+    return counts
+
+
+def _old_rum(parsed: Any, access: Any) -> Any:
+    """Return a runner of the RUM query as built before pairs (words ``<->``, marked OR)."""
+    from django.db import connection  # noqa: PLC0415
+
+    from vanthu.search.backends.rum import lexeme  # noqa: PLC0415
+
+    clauses = [f"({lexeme(term.marked)}:A | {lexeme(term.folded)}:D)" for term in parsed.terms]
+    for phrase in parsed.phrases:
+        marked = " <-> ".join(f"{lexeme(word)}:A" for word in phrase.marked)
+        folded = " <-> ".join(f"{lexeme(word)}:D" for word in phrase.folded)
+        clauses.append(f"(({marked}) | ({folded}))")
+    tsquery = " & ".join(clauses)
+    sql = (
+        "SELECT id, data FROM search_rumentry WHERE tsv @@ %s::tsquery AND keys && %s::text[] "
+        "AND conf <= %s ORDER BY tsv <=> %s::tsquery, id LIMIT 21"
+    )
+    params = [tsquery, list(access.keys), access.max_confidentiality, tsquery]
+
+    def run() -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            cursor.fetchall()
+
+    return run
+
+
+def profile(argv: list[str]) -> dict[str, Any]:
+    """Per query and actor: the backend's time now and with the query built as before."""
+    from vanthu.search.backends import backend_name, get_backend  # noqa: PLC0415
+    from vanthu.search.backends.base import SearchFilters, Sort  # noqa: PLC0415
+    from vanthu.search.query import parse_query  # noqa: PLC0415
+    from vanthu.search.selectors import access_of  # noqa: PLC0415
+
+    _install()
+    rounds = int(argv[0]) if argv else 3
+    backend = get_backend()
+    name = backend_name()
+    figures: dict[str, Any] = {"backend": name}
+    for who, actor in _actors().items():
+        access = access_of(actor)
+        for text in [*QUERIES["phrases"], *QUERIES["words"]]:
+            parsed = parse_query(text)
+            options: dict[str, Any] = {"access": access, "filters": SearchFilters()}
+            options |= {"sort": Sort.RELEVANCE, "limit": 20, "offset": 0, "facets": False}
+            row: dict[str, Any] = {
+                "now_ms": _median_ms(lambda p=parsed, o=options: backend.search(p, **o), rounds)
+            }
+            if parsed.phrases or parsed.terms:
+                old = (
+                    _old_tantivy(backend, parsed, access)
+                    if name == "tantivy"
+                    else _old_rum(parsed, access)
+                )
+                row["before_ms"] = _median_ms(old, rounds)
+            if name == "tantivy":
+                row["doc_freq"] = _tantivy_counts(backend, parsed)
+            figures[f"{who} {text}"] = row
+    return figures
+
+
 def main(argv: list[str]) -> int:
-    steps = {"index": index, "query": query}
+    steps = {"index": index, "query": query, "profile": profile}
     print(json.dumps(steps[argv[0]](argv[1:])))
     return 0

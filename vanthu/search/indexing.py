@@ -93,9 +93,13 @@ def reindex_all(
     *, clear: bool = True, batch: int = BATCH, progress: Callable[[int], object] | None = None
 ) -> int:
     """Rebuild the index from every source; return the number of entries indexed."""
-    backend = get_backend()
-    if clear:
-        backend.clear()
+    if not clear:
+        return _index_all(batch=batch, progress=progress)
+    with get_backend().rebuilding():
+        return _index_all(batch=batch, progress=progress)
+
+
+def _index_all(*, batch: int, progress: Callable[[int], object] | None) -> int:
     done = 0
     for ids in all_entry_ids(batch=batch):
         index_ids(ids)

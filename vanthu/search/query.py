@@ -8,8 +8,10 @@ số/ký hiệu such as ``26/KH-SNV`` or ``KH-SNV`` is matched as a code. Any ot
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vanthu.core.text import clean_text, fold
@@ -80,6 +82,20 @@ def words_of(text: str) -> list[str]:
 def folded_words_of(text: str) -> list[str]:
     """Return the folded words of ``text`` (the folded tokens of the index)."""
     return WORD.findall(fold(unicodedata.normalize("NFC", text)))
+
+
+def pairs_of(words: Sequence[str]) -> list[str]:
+    """Return the pair tokens of consecutive ``words``: "uy_ban", "ban_nhan", …"""
+    return [f"{first}_{second}" for first, second in itertools.pairwise(words)]
+
+
+def marked_pairs(marked: Sequence[str], folded: Sequence[str]) -> list[str]:
+    """Return the pairs of the marked words that are not pairs of the folded ones, once each.
+
+    A word never holds "_" (see WORD), so a pair never equals a word.
+    """
+    plain = set(pairs_of(folded))
+    return [pair for pair in dict.fromkeys(pairs_of(marked)) if pair not in plain]
 
 
 def normal_code(text: str) -> str:

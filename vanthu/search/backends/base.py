@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -74,6 +75,9 @@ class SearchBackend(Protocol):
 
     def clear(self) -> None:
         """Remove every entry (before a full rebuild)."""
+
+    def rebuilding(self) -> AbstractContextManager[None]:
+        """Clear the index for a full rebuild, deferring what can wait to its end."""
 
     def search(
         self,

@@ -3,14 +3,21 @@
 For installations where several web nodes share one database. Words are tokenised and folded
 in Python (PostgreSQL's parser would keep "26/kh-snv" whole and split "mà" oddly): the
 tsvector is written out with marked words at weight A, folded words at weight D and codes
-without positions, so that ``'mà':A | 'ma':D`` ranks marked matches first.
+without positions, so that ``'mà':A | 'ma':D`` ranks marked matches first. Word pairs
+("uy_ban" at D, "ủy_ban" at A) are lexemes too, at the position of their first word: a quoted
+phrase is its pairs in a row (``'uy_ban':D <-> 'ban_nhan':D <-> …``), whose posting lists are
+far shorter than those of its words.
+
+A full rebuild (``rebuilding``) drops the table's secondary indexes, fills it, and builds them
+once at the end: inserting into a RUM index row by row is what made a rebuild slow.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection
@@ -23,9 +30,16 @@ from vanthu.search.backends.base import (
     Sort,
     excerpt_of,
 )
-from vanthu.search.backends.rum_sql import facets_sql, scope_sql
+from vanthu.search.backends.rum_sql import INDEXES, facets_sql, scope_sql
 from vanthu.search.errors import SearchUnavailableError
-from vanthu.search.query import ParsedQuery, code_forms, folded_words_of, words_of
+from vanthu.search.query import (
+    ParsedQuery,
+    Phrase,
+    code_forms,
+    folded_words_of,
+    pairs_of,
+    words_of,
+)
 from vanthu.search.sources import IndexEntry
 
 MAX_TOKENS = 8000  # per field; tsvector positions stop at 16383
@@ -49,11 +63,16 @@ def lexeme(text: str) -> str:
 
 
 def tsvector_literal(marked: list[str], folded: list[str], codes: list[str]) -> str:
-    """Return the tsvector of an entry: marked words (A), folded words (D), codes."""
+    """Return the tsvector of an entry: marked words and pairs (A), folded ones (D), codes.
+
+    A pair sits at the position of its first word, so the pairs of a phrase are in a row too.
+    """
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
     for offset, weight, words in ((0, "A", marked), (MAX_TOKENS, "D", folded)):
-        for position, word in enumerate(words[:MAX_TOKENS], start=offset + 1):
-            positions[(word, weight)].append(position)
+        kept = words[:MAX_TOKENS]
+        for tokens in (kept, pairs_of(kept)):
+            for position, token in enumerate(tokens, start=offset + 1):
+                positions[(token, weight)].append(position)
     merged: dict[str, list[str]] = defaultdict(list)
     for (word, weight), places in positions.items():
         merged[word].extend(f"{place}{weight}" for place in places[:256])
@@ -70,18 +89,26 @@ def tsquery_of(query: ParsedQuery) -> str | None:
     for term in query.terms:
         if term.prefix:
             clauses.append(f"{lexeme(term.folded)}:*D")
+        elif term.marked == term.folded:  # typed without marks: nothing to rank higher
+            clauses.append(f"{lexeme(term.folded)}:D")
         else:
             clauses.append(f"({lexeme(term.marked)}:A | {lexeme(term.folded)}:D)")
-    for phrase in query.phrases:
-        marked = " <-> ".join(f"{lexeme(word)}:A" for word in phrase.marked)
-        folded = " <-> ".join(f"{lexeme(word)}:D" for word in phrase.folded)
-        clauses.append(f"(({marked}) | ({folded}))")
+    clauses.extend(_phrase(phrase) for phrase in query.phrases)
     for code in query.codes:
         parts = folded_words_of(code)
         words = " <-> ".join(f"{lexeme(word)}:D" for word in parts)
         clauses.append(f"({lexeme(code)} | ({words}))" if len(parts) > 1 else lexeme(code))
     clauses.extend(f"!{lexeme(word)}:D" for word in query.excluded)
     return " & ".join(clauses)
+
+
+def _phrase(phrase: Phrase) -> str:
+    """Return the tsquery of a phrase: its pairs in a row (one pair for two words)."""
+    folded = " <-> ".join(f"{lexeme(pair)}:D" for pair in pairs_of(phrase.folded))
+    if phrase.marked == phrase.folded:  # typed without marks: nothing to rank higher
+        return f"({folded})"
+    marked = " <-> ".join(f"{lexeme(pair)}:A" for pair in pairs_of(phrase.marked))
+    return f"(({marked}) | ({folded}))"
 
 
 class PostgresRumBackend:
@@ -108,6 +135,22 @@ class PostgresRumBackend:
         self._check()
         with connection.cursor() as cursor:
             cursor.execute(f"TRUNCATE {TABLE}")
+
+    @contextmanager
+    def rebuilding(self) -> Iterator[None]:
+        self._check()
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {TABLE}")
+            for name in INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SET maintenance_work_mem = '256MB'")
+                for statement in INDEXES.values():
+                    cursor.execute(statement)
+                cursor.execute(f"ANALYZE {TABLE}")
 
     def search(
         self,

@@ -9,6 +9,14 @@ from django.db import connection
 from vanthu.search.backends.base import Access, SearchFilters
 
 TABLE = "search_rumentry"
+# The secondary indexes of the table (as migration 0002 creates them), by name.
+INDEXES = {
+    "search_rum_tsv": f"CREATE INDEX IF NOT EXISTS search_rum_tsv ON {TABLE} "
+    "USING rum (tsv rum_tsvector_ops)",
+    "search_rum_keys": f"CREATE INDEX IF NOT EXISTS search_rum_keys ON {TABLE} USING gin (keys)",
+    "search_rum_issued": f"CREATE INDEX IF NOT EXISTS search_rum_issued ON {TABLE} "
+    "(issued DESC, id DESC)",
+}
 _FACETS = {
     "type": "type",
     "organ": "organ",

@@ -59,6 +59,11 @@ CASES: list[tuple[str, set[str]]] = [
     ("ĐỒNG THÁP", {"incoming:1", "incoming:4", "incoming:7"}),
     ('"van thu luu tru"', {"incoming:1"}),
     ('"lưu trữ văn thư"', set()),
+    ('"ke hoach"', {"incoming:1"}),
+    ('"hoạch kế"', set()),
+    ('"Kế hoạch kiểm tra"', {"incoming:1"}),
+    ('"ma chay" "lich truc"', {"incoming:3"}),
+    ('"ma chay" "chay ma"', set()),
     ("26/KH-SNV", {"incoming:1"}),
     ("KH-SNV", {"incoming:1"}),
     ("kh-snv", {"incoming:1"}),
@@ -114,6 +119,18 @@ def test_marked_matches_rank_above_folded_ones(backend: SearchBackend) -> None:
     assert _ids(backend, "mà")[0] == "incoming:2"
     assert _ids(backend, "má")[0] == "incoming:3"
     assert set(_ids(backend, "ma")) == {"incoming:2", "incoming:3"}
+
+
+def test_a_phrase_needs_its_words_in_a_row_not_only_its_pairs(backend: SearchBackend) -> None:
+    backend.index([entry(8, "Văn bản mới, bản thư cũ"), entry(9, "Gửi văn bản thư ký")])
+    assert set(_ids(backend, '"văn bản thư"')) == {"incoming:9"}
+    assert set(_ids(backend, '"van ban"')) == {"incoming:8", "incoming:9"}
+
+
+def test_a_marked_phrase_ranks_its_marked_form_first(backend: SearchBackend) -> None:
+    backend.index([entry(8, "Vấn bán lẻ"), entry(9, "Văn bản mới")])
+    assert _ids(backend, '"văn bản"') == ["incoming:9", "incoming:8"]
+    assert _ids(backend, '"vấn bán"') == ["incoming:8", "incoming:9"]
 
 
 def test_the_exact_code_comes_first(backend: SearchBackend) -> None:
@@ -187,6 +204,46 @@ def test_index_is_idempotent_and_delete_removes(backend: SearchBackend) -> None:
     backend.delete(["incoming:2", "incoming:99"])
     assert "incoming:2" not in _ids(backend, "")
     assert backend.count_missing(["incoming:1", "incoming:2"]) == ["incoming:2"]
+
+
+def test_a_rebuild_starts_empty_and_leaves_a_searchable_index(backend: SearchBackend) -> None:
+    with backend.rebuilding():
+        assert _ids(backend, "") == []
+        backend.index(CORPUS[1:3])
+    assert set(_ids(backend, "ma")) == {"incoming:2", "incoming:3"}
+    assert set(_ids(backend, '"ma chay"')) == {"incoming:3"}
+
+
+if ON_POSTGRESQL:
+
+    def test_a_failed_rum_rebuild_still_rebuilds_its_indexes(db: None) -> None:
+        from django.db import connection
+
+        from vanthu.search.backends.rum_sql import INDEXES
+
+        rum = get_backend("rum")
+        with pytest.raises(RuntimeError), rum.rebuilding():
+            rum.index(CORPUS[:1])
+            raise RuntimeError
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'search_rumentry'")
+            names = {row[0] for row in cursor.fetchall()}
+        assert set(INDEXES) <= names
+        assert _ids(rum, "dong thap") == ["incoming:1"]
+
+
+def test_an_index_of_an_older_schema_is_left_aside(db: None, search_index: Path) -> None:
+    """The folder of the previous schema (no word pairs) does not break searching."""
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True)
+    search_index.mkdir(parents=True, exist_ok=True)
+    tantivy.Index(builder.build(), path=str(search_index), reuse=False)
+    backend = TantivyBackend(search_index)
+    assert _ids(backend, '"dong thap"') == []
+    backend.index(CORPUS[:1])
+    assert _ids(backend, '"dong thap"') == ["incoming:1"]
 
 
 def test_another_reader_sees_each_commit(db: None, search_index: Path) -> None:
