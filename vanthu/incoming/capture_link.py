@@ -153,3 +153,18 @@ def incoming_register_captured(*, actor: User, data: IncomingData, job_id: int) 
         for attachment in originals:
             schedule_verification(attachment=attachment, agency_id=incoming.agency_id)
     return incoming
+
+
+def capture_job_for_record(*, actor: User, incoming: IncomingRecord) -> CaptureJob | None:
+    """Return the capture job whose file ``incoming`` registered (None for a typed-in record).
+
+    ``capture_confirm`` stores the registered document on the job; the record itself must
+    already be visible to ``actor`` (``incoming_get_for``), and the job is of the same agency.
+    """
+    if actor.agency_id is None or actor.agency_id != incoming.agency_id:
+        return None
+    return (
+        CaptureJob.objects.filter(document_id=incoming.document_id, agency_id=incoming.agency_id)
+        .order_by("-id")
+        .first()
+    )

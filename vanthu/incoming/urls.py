@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from django.urls import path
 
-from vanthu.incoming.views import actions, attach, capture, detail, lists, queue, register
+from vanthu.incoming.views import (
+    actions,
+    attach,
+    capture,
+    detail,
+    lists,
+    pdfa_copy,
+    queue,
+    register,
+)
 
 app_name = "incoming"
 urlpatterns = [
@@ -31,6 +40,7 @@ urlpatterns = [
     path("<int:pk>/da-dang-ky/", register.registered, name="registered"),
     path("<int:pk>/tep/<int:attachment_id>/", detail.attachment_download, name="attachment"),
     path("<int:pk>/dinh-kem/", attach.attach, name="attach"),
+    path("<int:pk>/ban-pdfa/thu-lai/", pdfa_copy.copy_retry, name="copy_retry"),
     path("<int:pk>/trinh/", actions.present, name="present"),
     path("<int:pk>/phan-cong/", actions.assign, name="assign"),
     path("<int:pk>/bat-dau/", actions.start, name="start"),

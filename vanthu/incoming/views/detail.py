@@ -22,6 +22,7 @@ from vanthu.incoming.forms import (
 )
 from vanthu.incoming.models import IncomingRecord
 from vanthu.incoming.views.common import actor_of, incoming_view
+from vanthu.incoming.views.pdfa_copy import copy_status
 from vanthu.incoming.views.permitted import Permitted, permitted_actions
 from vanthu.incoming.views.routing import assign_form
 from vanthu.workflow.selectors import assignments_of, trace_of
@@ -43,6 +44,7 @@ def attachments_context(actor: User, incoming: IncomingRecord) -> dict[str, Any]
         "attachments": selectors.incoming_attachments_for(actor=actor, incoming=incoming),
         "may_attach": may_attach(actor, incoming),
         "attach_form": AttachForm(),
+        "copy": copy_status(actor, incoming),
     }
 
 
