@@ -10,10 +10,14 @@ from __future__ import annotations
 import io
 import json
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import override_settings
+from django_tasks import task_backends
+from django_tasks.backends.dummy import DummyBackend
 from PIL import Image
 from pypdf import PdfWriter
 
@@ -77,3 +81,14 @@ def encrypted_pdf() -> bytes:
 
 
 CORRUPT_PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\n%%EOF broken"
+
+
+@pytest.fixture
+def queue() -> Iterator[DummyBackend]:
+    """Tasks are only recorded, never run: the test runs each step itself."""
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    ):
+        backend = task_backends["default"]
+        assert isinstance(backend, DummyBackend)
+        yield backend

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import Client, override_settings
-from django_tasks import task_backends
+from django.test import Client
 from django_tasks.backends.dummy import DummyBackend
 
 from vanthu.accounts.enums import Role
@@ -24,16 +23,6 @@ from vanthu.documents.uploads import blob_store_upload
 pytestmark = [pytest.mark.django_db]
 JOBS = "/api/v1/capture/jobs"
 OnCommit = Callable[..., Any]
-
-
-@pytest.fixture
-def queue() -> Iterator[DummyBackend]:
-    with override_settings(
-        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    ):
-        backend = task_backends["default"]
-        assert isinstance(backend, DummyBackend)
-        yield backend
 
 
 @pytest.fixture

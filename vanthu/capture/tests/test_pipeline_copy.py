@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import override_settings
-from django_tasks import task_backends
 from django_tasks.backends.dummy import DummyBackend
 from pypdf import PdfReader
 
@@ -33,17 +31,6 @@ from vanthu.documents.models import Attachment, Document, DocumentType
 
 pytestmark = [pytest.mark.django_db]
 OnCommit = Callable[..., Any]
-
-
-@pytest.fixture
-def queue() -> Iterator[DummyBackend]:
-    """Tasks are only recorded, never run: the test runs each step itself."""
-    with override_settings(
-        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    ):
-        backend = task_backends["default"]
-        assert isinstance(backend, DummyBackend)
-        yield backend
 
 
 def _scan_job(clerk: User, queue: DummyBackend, on_commit: OnCommit) -> CaptureJob:

@@ -16,10 +16,13 @@ import pytest
 from django.core.files.storage import Storage
 
 from config.settings.env import storages
+from tests.storage import blob_store
 from vanthu.accounts.enums import Role
 from vanthu.accounts.models import User
 from vanthu.documents.blobs import blob_storage
 from vanthu.documents.tests.factories import user_make
+
+__all__ = ["blob_store"]
 
 MOTO_SERVER = Path(sys.executable).parent / "moto_server"
 S3_CREDENTIALS = {
@@ -67,11 +70,8 @@ def moto_endpoint() -> Iterator[str]:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_blob_store(settings: Any, tmp_path: Path) -> None:
-    """Never touch the real data folder: blobs go to this test's own folder."""
-    settings.STORAGES = storages(tmp_path)
-    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "tmp")
-    (tmp_path / "tmp").mkdir()
+def _isolated_blob_store(blob_store: Path) -> None:
+    """Blobs go to this test's own folder."""
 
 
 @pytest.fixture(params=["file", "s3"])

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from config.settings.env import storages
+from tests.storage import blob_store
 from vanthu.incoming.tests.factories import Office, office_make
+
+__all__ = ["blob_store"]
 
 
 @pytest.fixture(autouse=True)
-def _isolated_blob_store(settings: Any, tmp_path: Path) -> None:
-    """Blobs go to this test's own folder, never the real data folder."""
-    settings.STORAGES = storages(tmp_path)
-    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "tmp")
-    (tmp_path / "tmp").mkdir()
+def _isolated_blob_store(blob_store: Path) -> None:
+    """Blobs go to this test's own folder."""
 
 
 @pytest.fixture

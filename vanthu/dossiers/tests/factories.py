@@ -12,9 +12,11 @@ from vanthu.accounts.models import Agency, User
 from vanthu.documents.enums import AttachmentRole
 from vanthu.documents.models import Attachment, Document, DocumentType
 from vanthu.documents.uploads import blob_store_upload
+from vanthu.dossiers.closing import dossier_close
 from vanthu.dossiers.enums import Retention
-from vanthu.dossiers.models import FilePlan, FilePlanHeading, FilePlanItem
+from vanthu.dossiers.models import Dossier, FilePlan, FilePlanHeading, FilePlanItem
 from vanthu.dossiers.plan_services import file_plan_create, heading_add, plan_item_add
+from vanthu.dossiers.services import dossier_document_add, dossier_open
 
 _serial = itertools.count(1)
 
@@ -80,3 +82,33 @@ def plan_make(editor: User, *, year: int = 2026) -> tuple[FilePlan, FilePlanHead
         keywords="văn thư, lưu trữ",
     )
     return plan, heading, item
+
+
+def reception_dossier(owner: User) -> Dossier:
+    """Open the dossier "Hồ sơ tiếp công dân" (08.VP, 10 years) of ``owner``."""
+    return dossier_open(actor=owner, title="Hồ sơ tiếp công dân", code="08.VP", retention="10")
+
+
+def dossier_with_document(
+    creator: User,
+    code: str,
+    *,
+    close: bool = False,
+    retention: Retention = Retention.Y20,
+    issued_date: dt.date = dt.date(2025, 6, 2),
+    confidentiality: int = 0,
+) -> Dossier:
+    """Open dossier ``code`` of ``creator`` holding one document (no PDF), closed if asked."""
+    dossier = dossier_open(actor=creator, title=f"Hồ sơ {code}", code=code, retention=retention)
+    assert creator.agency is not None
+    document = document_make(
+        creator.agency,
+        issued_date=issued_date,
+        with_pdf=False,
+        confidentiality=confidentiality,
+    )
+    dossier_document_add(actor=creator, dossier=dossier, document_id=document.pk)
+    if close:
+        dossier = dossier_close(actor=creator, dossier=dossier, retention=retention)
+    dossier.refresh_from_db()
+    return dossier

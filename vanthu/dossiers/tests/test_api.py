@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import Any
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from vanthu.accounts.models import User
-from vanthu.accounts.tokens import token_issue
+from tests.api import api_client, post_json
 from vanthu.audit.models import AuditEvent
 from vanthu.dossiers.models import FilePlanHeading
 from vanthu.dossiers.tests.factories import document_make
@@ -20,26 +18,16 @@ from vanthu.incoming.tests.factories import Office
 pytestmark = [pytest.mark.django_db]
 
 
-def _as(user: User) -> Client:
-    return Client(HTTP_AUTHORIZATION=f"Bearer {token_issue(user=user, actor=None)}")
-
-
-def _post(client: Client, url: str, body: dict[str, Any], status: int) -> Any:
-    response = client.post(url, body, content_type="application/json")
-    assert response.status_code == status, response.content
-    return response.json()
-
-
 def _plan(office: Office) -> tuple[int, int]:
-    clerk = _as(office.clerk)
-    plan = _post(clerk, "/api/v1/file-plans", {"year": 2026}, 201)
-    heading = _post(
+    clerk = api_client(office.clerk)
+    plan = post_json(clerk, "/api/v1/file-plans", {"year": 2026}, 201)
+    heading = post_json(
         clerk,
         f"/api/v1/file-plans/{plan['id']}/headings",
         {"title": "Văn phòng", "abbreviation": "VP"},
         201,
     )
-    item = _post(
+    item = post_json(
         clerk,
         f"/api/v1/file-plans/{plan['id']}/items",
         {"heading_id": heading["id"], "title": "Hồ sơ tiếp dân", "retention": "10"},
@@ -52,8 +40,8 @@ def _plan(office: Office) -> tuple[int, int]:
 class TestFilePlans:
     def test_build_approve_issue_and_list(self, office: Office) -> None:
         plan_id, _item_id = _plan(office)
-        duplicate = _post(
-            _as(office.clerk),
+        duplicate = post_json(
+            api_client(office.clerk),
             f"/api/v1/file-plans/{plan_id}/items",
             {
                 "heading_id": _heading_id(office, plan_id),
@@ -64,24 +52,26 @@ class TestFilePlans:
             409,
         )
         assert duplicate["code"] == "file_plan_duplicate_code"
-        assert _post(_as(office.clerk), f"/api/v1/file-plans/{plan_id}/approve", {}, 403)
-        approved = _post(_as(office.leader), f"/api/v1/file-plans/{plan_id}/approve", {}, 200)
+        assert post_json(api_client(office.clerk), f"/api/v1/file-plans/{plan_id}/approve", {}, 403)
+        approved = post_json(
+            api_client(office.leader), f"/api/v1/file-plans/{plan_id}/approve", {}, 200
+        )
         assert approved["status"] == "approved"
-        issued = _post(
-            _as(office.clerk),
+        issued = post_json(
+            api_client(office.clerk),
             f"/api/v1/file-plans/{plan_id}/issue",
             {"decision_number": "05/QĐ-SNV", "decision_date": "2026-01-05"},
             200,
         )
         assert (issued["status"], issued["decision_date"]) == ("issued", "2026-01-05")
-        listed = _as(office.specialist_a).get("/api/v1/file-plans").json()
+        listed = api_client(office.specialist_a).get("/api/v1/file-plans").json()
         assert [p["id"] for p in listed["items"]] == [plan_id]
-        items = _as(office.specialist_a).get(f"/api/v1/file-plans/{plan_id}/items").json()
+        items = api_client(office.specialist_a).get(f"/api/v1/file-plans/{plan_id}/items").json()
         assert [i["code"] for i in items["items"]] == ["01.VP"]
 
     def test_another_agency_gets_404(self, office: Office, other_office: Office) -> None:
         plan_id, _item_id = _plan(office)
-        response = _as(other_office.clerk).get(f"/api/v1/file-plans/{plan_id}/items")
+        response = api_client(other_office.clerk).get(f"/api/v1/file-plans/{plan_id}/items")
         assert (response.status_code, response.json()["code"]) == (404, "not_found")
 
 
@@ -92,31 +82,31 @@ def _heading_id(office: Office, plan_id: int) -> int:
 class TestDossiers:
     def test_open_add_close_export(self, office: Office) -> None:
         _plan_id, item_id = _plan(office)
-        me = _as(office.specialist_a)
-        dossier = _post(me, "/api/v1/dossiers", {"plan_item_id": item_id}, 201)
+        me = api_client(office.specialist_a)
+        dossier = post_json(me, "/api/v1/dossiers", {"plan_item_id": item_id}, 201)
         url = f"/api/v1/dossiers/{dossier['id']}"
-        empty = _post(me, f"{url}/close", {"retention": "10"}, 400)
+        empty = post_json(me, f"{url}/close", {"retention": "10"}, 400)
         assert (empty["code"], empty["message"]) == (
             "dossier_empty",
             "Hồ sơ chưa có văn bản nào, không thể kết thúc.",
         )
         document = document_make(office.agency, pages=3)
-        added = _post(me, f"{url}/documents", {"document_id": document.pk}, 201)
+        added = post_json(me, f"{url}/documents", {"document_id": document.pk}, 201)
         assert (added["ordinal"], added["pages"]) == (1, 3)
-        again = _post(me, f"{url}/documents", {"document_id": document.pk}, 409)
+        again = post_json(me, f"{url}/documents", {"document_id": document.pk}, 409)
         assert again["code"] == "document_already_in_dossier"
-        closed = _post(me, f"{url}/close", {"retention": "20", "note": "Đủ"}, 200)
+        closed = post_json(me, f"{url}/close", {"retention": "20", "note": "Đủ"}, 200)
         assert (closed["status"], closed["doc_total"], closed["retention"]) == ("closed", 1, "20")
         assert closed["handover_due"] == "2027-03-10"
         late = document_make(office.agency)
-        refused = _post(me, f"{url}/documents", {"document_id": late.pk}, 409)
+        refused = post_json(me, f"{url}/documents", {"document_id": late.pk}, 409)
         assert refused["code"] == "dossier_closed"
         xml = me.get(f"{url}/export?format=xml")
         assert xml["Content-Type"] == "application/xml"
         assert ET.fromstring(xml.content).findtext("FileNotation") == "01.VP"  # noqa: S314
         pdf = me.get(f"{url}/export?format=pdf")
         assert (pdf.status_code, pdf.content[:5]) == (200, b"%PDF-")
-        reopened = _post(me, f"{url}/reopen", {"reason": "Bổ sung"}, 200)
+        reopened = post_json(me, f"{url}/reopen", {"reason": "Bổ sung"}, 200)
         assert reopened["status"] == "open"
         assert me.get(url).json()["items"][0]["document_id"] == document.pk
         assert AuditEvent.objects.filter(
@@ -128,19 +118,19 @@ class TestDossiers:
     def test_bad_input_is_a_clear_error_never_a_500(
         self, office: Office, other_office: Office
     ) -> None:
-        me = _as(office.specialist_a)
+        me = api_client(office.specialist_a)
         body = {"title": "Hồ sơ riêng", "code": "10.VP", "retention": "5"}
-        dossier = _post(me, "/api/v1/dossiers", body, 201)
+        dossier = post_json(me, "/api/v1/dossiers", body, 201)
         url = f"/api/v1/dossiers/{dossier['id']}"
-        twice = _post(me, "/api/v1/dossiers", body, 409)
+        twice = post_json(me, "/api/v1/dossiers", body, 409)
         assert twice["code"] == "dossier_duplicate_code"
         foreign = document_make(other_office.agency)
-        missing = _post(me, f"{url}/documents", {"document_id": foreign.pk}, 404)
+        missing = post_json(me, f"{url}/documents", {"document_id": foreign.pk}, 404)
         assert missing["code"] == "not_found"
-        no_retention = _post(me, "/api/v1/dossiers", {"title": "A", "code": "B"}, 400)
+        no_retention = post_json(me, "/api/v1/dossiers", {"title": "A", "code": "B"}, 400)
         assert "retention" in no_retention["fields"]
         for outsider in (other_office.leader, office.specialist_a2):
-            response = _as(outsider).get(f"{url}/export?format=xml")
+            response = api_client(outsider).get(f"{url}/export?format=xml")
             assert (response.status_code, response.json()["code"]) == (404, "not_found")
         assert Client().get(url).status_code == 401
         assert me.get("/api/v1/dossiers/999999").status_code == 404
@@ -148,9 +138,9 @@ class TestDossiers:
     def test_proposals_and_worklist_endpoints(self, office: Office) -> None:
         _plan_id, item_id = _plan(office)
         document = document_make(office.agency)
-        me = _as(office.specialist_a)
+        me = api_client(office.specialist_a)
         assert me.get(f"/api/v1/dossier-proposals/{document.pk}").json() == {"items": []}
-        filed = _post(
+        filed = post_json(
             me, f"/api/v1/dossier-proposals/{document.pk}/confirm", {"plan_item_id": item_id}, 201
         )
         assert filed["document_id"] == document.pk
@@ -169,11 +159,11 @@ class TestRetentionSchedule:
             "legal_basis": "Quyết định 12/QĐ-SNV",
             "version": "2026",
         }
-        assert _post(_as(office.specialist_a), "/api/v1/retention-schedule", body, 403)
-        added = _post(_as(office.clerk), "/api/v1/retention-schedule", body, 201)
+        assert post_json(api_client(office.specialist_a), "/api/v1/retention-schedule", body, 403)
+        added = post_json(api_client(office.clerk), "/api/v1/retention-schedule", body, 201)
         assert (added["own"], added["retention_label"]) == (True, "20 năm")
-        mine = _as(office.specialist_a).get("/api/v1/retention-schedule").json()["items"]
-        theirs = _as(other_office.clerk).get("/api/v1/retention-schedule").json()["items"]
+        mine = api_client(office.specialist_a).get("/api/v1/retention-schedule").json()["items"]
+        theirs = api_client(other_office.clerk).get("/api/v1/retention-schedule").json()["items"]
         assert mine[-1]["title"] == "Hồ sơ cấp phép hoạt động lưu trữ"
         assert len(mine) == len(theirs) + 1
         assert all(not row["own"] for row in theirs)
@@ -183,7 +173,7 @@ class TestRetentionSchedule:
 
 
 def test_the_dossier_list_costs_the_same_for_more_rows(office: Office) -> None:
-    client = _as(office.leader)
+    client = api_client(office.leader)
 
     def cost() -> int:
         with CaptureQueriesContext(connection) as queries:
@@ -191,8 +181,8 @@ def test_the_dossier_list_costs_the_same_for_more_rows(office: Office) -> None:
         return len(queries)
 
     for n in range(2):
-        _post(
-            _as(office.specialist_a),
+        post_json(
+            api_client(office.specialist_a),
             "/api/v1/dossiers",
             {"title": f"Hồ sơ {n}", "code": f"{n}.VP", "retention": "5"},
             201,
@@ -200,8 +190,8 @@ def test_the_dossier_list_costs_the_same_for_more_rows(office: Office) -> None:
     cost()  # the first request of a token also records its use
     before = cost()
     for n in range(2, 6):
-        _post(
-            _as(office.specialist_a2),
+        post_json(
+            api_client(office.specialist_a2),
             "/api/v1/dossiers",
             {"title": f"Hồ sơ {n}", "code": f"{n}.VP", "retention": "5"},
             201,

@@ -4,14 +4,10 @@ fields; the closed dossier's page shows the links higher apps register."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import pytest
-from django.http import HttpResponse
-from django.http.response import HttpResponseBase
-from django.test import Client
 
-from vanthu.accounts.models import User
+from tests.web import logged_in_client, page_text
 from vanthu.audit.models import AuditEvent
 from vanthu.dossiers.closing import dossier_close
 from vanthu.dossiers.models import Dossier
@@ -28,23 +24,12 @@ pytestmark = [pytest.mark.django_db]
 OPEN = "/ho-so/mo/"
 
 
-def _client(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _text(response: HttpResponseBase) -> str:
-    assert isinstance(response, HttpResponse)
-    return html.unescape(response.content.decode())
-
-
 def test_the_form_renders_and_is_linked_from_my_dossiers(office: Office) -> None:
-    client = _client(office.specialist_a)
-    assert f'href="{OPEN}"' in _text(client.get("/ho-so/"))
+    client = logged_in_client(office.specialist_a)
+    assert f'href="{OPEN}"' in page_text(client.get("/ho-so/"))
     page = client.get(OPEN)
     assert page.status_code == 200
-    text = _text(page)
+    text = page_text(page)
     for label in ("Mở hồ sơ", "Hồ sơ trong danh mục", "(Ngoài danh mục hồ sơ)", "Tiêu đề hồ sơ"):
         assert label in text
     assert "Thời hạn bảo quản" in text
@@ -52,10 +37,10 @@ def test_the_form_renders_and_is_linked_from_my_dossiers(office: Office) -> None
 
 def test_prefilled_from_an_approved_plan_item(office: Office) -> None:
     plan, _heading, item = plan_make(office.clerk)
-    client = _client(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     assert client.get(f"{OPEN}?muc={item.pk}").status_code == 404  # the plan is a draft
     file_plan_approve(actor=office.leader, plan=plan)
-    text = _text(client.get(f"{OPEN}?muc={item.pk}"))
+    text = page_text(client.get(f"{OPEN}?muc={item.pk}"))
     assert 'value="01.TCCB"' in text
     assert f'value="{item.title}"' in text
     assert '<option value="20" selected>' in text
@@ -67,7 +52,7 @@ def test_prefilled_from_an_approved_plan_item(office: Office) -> None:
 def test_another_agencys_item_is_not_found(office: Office, other_office: Office) -> None:
     plan, _heading, item = plan_make(other_office.clerk)
     file_plan_approve(actor=other_office.leader, plan=plan)
-    client = _client(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     assert client.get(f"{OPEN}?muc={item.pk}").status_code == 404
     response = client.post(OPEN, {"plan_item": str(item.pk), "rights": "public"})
     assert response.status_code == 400
@@ -77,7 +62,7 @@ def test_another_agencys_item_is_not_found(office: Office, other_office: Office)
 def test_open_from_the_plan_item_with_its_defaults(office: Office) -> None:
     plan, _heading, item = plan_make(office.clerk)
     file_plan_approve(actor=office.leader, plan=plan)
-    client = _client(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     response = client.post(
         OPEN,
         {"plan_item": str(item.pk), "title": "", "code": "", "retention": "", "rights": "public"},
@@ -88,14 +73,14 @@ def test_open_from_the_plan_item_with_its_defaults(office: Office) -> None:
     assert (dossier.code, dossier.title, dossier.retention) == (item.code, item.title, "20")
     assert (dossier.plan_item, dossier.creator, dossier.year) == (item, office.specialist_a, 2026)
     assert AuditEvent.objects.filter(action="dossiers.opened", target_id=str(dossier.pk)).exists()
-    assert "Đã mở hồ sơ 01.TCCB." in _text(client.get(response["Location"]))
+    assert "Đã mở hồ sơ 01.TCCB." in page_text(client.get(response["Location"]))
 
 
 def test_open_outside_the_plan_and_its_errors(office: Office) -> None:
-    client = _client(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     empty = client.post(OPEN, {"title": "", "code": "", "retention": "", "rights": "public"})
     assert empty.status_code == 400
-    assert "Cần chọn thời hạn bảo quản." in _text(empty)
+    assert "Cần chọn thời hạn bảo quản." in page_text(empty)
     assert '<ul class="field-errors" id="id_retention_error">' in empty.content.decode()
     data = {
         "title": "Hồ sơ tiếp công dân",
@@ -108,7 +93,7 @@ def test_open_outside_the_plan_and_its_errors(office: Office) -> None:
     no_code = client.post(OPEN, data)
     assert no_code.status_code == 400
     assert '<ul class="field-errors" id="id_code_error">' in no_code.content.decode()
-    assert "Trường này là bắt buộc." in _text(no_code)
+    assert "Trường này là bắt buộc." in page_text(no_code)
     done = client.post(OPEN, {**data, "code": "08.VP"})
     assert done.status_code == 302
     dossier = Dossier.objects.get()
@@ -119,7 +104,7 @@ def test_open_outside_the_plan_and_its_errors(office: Office) -> None:
     )
     duplicate = client.post(OPEN, {**data, "code": "08.VP"})
     assert duplicate.status_code == 400
-    assert "Trùng số và ký hiệu hồ sơ." in _text(duplicate)
+    assert "Trùng số và ký hiệu hồ sơ." in page_text(duplicate)
     assert Dossier.objects.count() == 1
 
 
@@ -130,13 +115,13 @@ def test_a_closed_dossier_shows_the_registered_links(office: Office) -> None:
     document = document_make(office.agency)
     dossier_document_add(actor=office.specialist_a, dossier=dossier, document_id=document.pk)
     dossier_close(actor=office.specialist_a, dossier=dossier, retention="10", note="")
-    client = _client(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     url = f"/ho-so/{dossier.pk}/"
     closed_dossier_link_register(label="Xem danh mục hồ sơ", url_name="dossiers:file_plan")
     try:
         closed_dossier_link_register(label="Xem danh mục hồ sơ", url_name="dossiers:file_plan")
-        text = _text(client.get(url))
+        text = page_text(client.get(url))
         assert text.count('href="/danh-muc-ho-so/">Xem danh mục hồ sơ</a>') == 1
     finally:
         closed_dossier_link_unregister(url_name="dossiers:file_plan")
-    assert "Xem danh mục hồ sơ" not in _text(client.get(url))
+    assert "Xem danh mục hồ sơ" not in page_text(client.get(url))

@@ -4,16 +4,12 @@ approve and issue it; refusals shown beside the fields; who may do what."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import pytest
 from django.db.models import Model
-from django.http import HttpResponse
-from django.http.response import HttpResponseBase
-from django.test import Client
 from django.utils import timezone
 
-from vanthu.accounts.models import User
+from tests.web import logged_in_client, page_text
 from vanthu.audit.models import AuditEvent
 from vanthu.dossiers.enums import FilePlanStatus
 from vanthu.dossiers.models import FilePlan, FilePlanHeading, FilePlanItem
@@ -25,25 +21,14 @@ pytestmark = [pytest.mark.django_db]
 PAGE = "/danh-muc-ho-so/"
 
 
-def _client(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _text(response: HttpResponseBase) -> str:
-    assert isinstance(response, HttpResponse)
-    return html.unescape(response.content.decode())
-
-
 def _audited(action: str, target: Model) -> bool:
     return AuditEvent.objects.filter(action=action, target_id=str(target.pk)).exists()
 
 
 def test_an_editor_without_a_plan_sees_the_create_form(office: Office) -> None:
-    page = _client(office.clerk).get(PAGE)
+    page = logged_in_client(office.clerk).get(PAGE)
     assert page.status_code == 200
-    text = _text(page)
+    text = page_text(page)
     assert "Cơ quan chưa có danh mục hồ sơ." in text
     assert "Lập danh mục mới" in text
     assert "Cách đánh số hồ sơ" in text
@@ -52,7 +37,7 @@ def test_an_editor_without_a_plan_sees_the_create_form(office: Office) -> None:
 
 
 def test_create_a_plan_then_the_same_year_is_refused(office: Office) -> None:
-    client = _client(office.clerk)
+    client = logged_in_client(office.clerk)
     response = client.post(f"{PAGE}lap/", {"year": "2026", "numbering": "continuous"})
     assert response.status_code == 302
     assert response["Location"] == f"{PAGE}?nam=2026"
@@ -61,7 +46,7 @@ def test_create_a_plan_then_the_same_year_is_refused(office: Office) -> None:
     assert _audited("dossiers.plan_created", plan)
     again = client.post(f"{PAGE}lap/", {"year": "2026", "numbering": "continuous"})
     assert again.status_code == 400
-    assert "Cơ quan đã có danh mục hồ sơ của năm này." in _text(again)
+    assert "Cơ quan đã có danh mục hồ sơ của năm này." in page_text(again)
     assert FilePlan.objects.filter(agency=office.agency).count() == 1
     bad = client.post(f"{PAGE}lap/", {"year": "1999", "numbering": "continuous"})
     assert bad.status_code == 400
@@ -70,8 +55,8 @@ def test_create_a_plan_then_the_same_year_is_refused(office: Office) -> None:
 
 def test_copy_from_the_previous_year(office: Office) -> None:
     source, _heading, _item = plan_make(office.clerk, year=2026)
-    client = _client(office.clerk)
-    page = _text(client.get(f"{PAGE}?nam=2027"))
+    client = logged_in_client(office.clerk)
+    page = page_text(client.get(f"{PAGE}?nam=2027"))
     assert "Chưa có danh mục hồ sơ năm 2027." in page
     assert "Sao chép từ năm trước" in page
     assert "Danh mục năm 2026" in page
@@ -81,13 +66,13 @@ def test_copy_from_the_previous_year(office: Office) -> None:
     assert copy.copied_from == source
     assert list(copy.items.values_list("code", flat=True)) == ["01.TCCB"]
     assert _audited("dossiers.plan_copied", copy)
-    assert "01.TCCB" in _text(client.get(f"{PAGE}?nam=2027"))
+    assert "01.TCCB" in page_text(client.get(f"{PAGE}?nam=2027"))
 
 
 def test_copy_refuses_another_agencys_plan(office: Office, other_office: Office) -> None:
     foreign, _heading, _item = plan_make(other_office.clerk, year=2026)
     plan_make(office.clerk, year=2025)
-    response = _client(office.clerk).post(
+    response = logged_in_client(office.clerk).post(
         f"{PAGE}sao-chep/", {"source": str(foreign.pk), "year": "2027"}
     )
     assert response.status_code == 400
@@ -96,11 +81,11 @@ def test_copy_refuses_another_agencys_plan(office: Office, other_office: Office)
 
 def test_add_large_and_inner_headings(office: Office) -> None:
     plan, large, _item = plan_make(office.clerk)
-    client = _client(office.clerk)
+    client = logged_in_client(office.clerk)
     url = f"{PAGE}{plan.pk}/de-muc/"
     refused = client.post(url, {"title": "Kế hoạch, tài chính", "abbreviation": ""})
     assert refused.status_code == 400
-    assert "Đề mục lớn cần có chữ viết tắt (ví dụ TCCB)." in _text(refused)
+    assert "Đề mục lớn cần có chữ viết tắt (ví dụ TCCB)." in page_text(refused)
     assert (
         client.post(url, {"title": "Kế hoạch, tài chính", "abbreviation": "khtc"}).status_code
         == 302
@@ -112,15 +97,15 @@ def test_add_large_and_inner_headings(office: Office) -> None:
     assert response.status_code == 302
     inner = FilePlanHeading.objects.get(plan=plan, title="Tuyển dụng")
     assert (inner.parent, inner.label) == (large, "1.")
-    page = _text(client.get(response["Location"]))
+    page = page_text(client.get(response["Location"]))
     assert "II. Kế hoạch, tài chính" in page
     assert "1. Tuyển dụng" in page
 
 
 def test_add_an_item_with_the_proposed_code_and_a_duplicate(office: Office) -> None:
     plan, heading, _item = plan_make(office.clerk)
-    client = _client(office.clerk)
-    page = _text(client.get(PAGE))
+    client = logged_in_client(office.clerk)
+    page = page_text(client.get(PAGE))
     assert "Thêm hồ sơ vào danh mục" in page
     assert "số đề xuất: 02.TCCB" in page
     assert "Thời hạn bảo quản" in page
@@ -139,19 +124,19 @@ def test_add_an_item_with_the_proposed_code_and_a_duplicate(office: Office) -> N
     assert _audited("dossiers.plan_item_added", item)
     duplicate = client.post(url, {**data, "code": "01.TCCB"})
     assert duplicate.status_code == 400
-    text = _text(duplicate)
+    text = page_text(duplicate)
     assert '<ul class="field-errors" id="item_code_error">' in text
     assert "Trùng số và ký hiệu hồ sơ." in text
     assert FilePlanItem.objects.filter(plan=plan).count() == 2
     missing = client.post(url, {"heading": str(heading.pk), "title": "", "retention": ""})
     assert missing.status_code == 400
-    assert "Trường này là bắt buộc." in _text(missing)
+    assert "Trường này là bắt buộc." in page_text(missing)
 
 
 def test_a_specialist_reads_the_plan_but_cannot_edit(office: Office) -> None:
     plan, heading, _item = plan_make(office.clerk)
-    client = _client(office.specialist_a)
-    page = _text(client.get(PAGE))
+    client = logged_in_client(office.specialist_a)
+    page = page_text(client.get(PAGE))
     assert "01.TCCB" in page
     assert "Thêm đề mục" not in page
     assert "Phê duyệt" not in page
@@ -167,30 +152,30 @@ def test_a_specialist_reads_the_plan_but_cannot_edit(office: Office) -> None:
 
 def test_another_agencys_plan_is_not_found(office: Office, other_office: Office) -> None:
     plan, heading, _item = plan_make(other_office.clerk)
-    client = _client(office.clerk)
+    client = logged_in_client(office.clerk)
     assert (
         client.post(f"{PAGE}{plan.pk}/de-muc/", {"title": "X", "abbreviation": "X"}).status_code
         == 404
     )
     assert client.post(f"{PAGE}{plan.pk}/ho-so/", {"heading": str(heading.pk)}).status_code == 404
-    assert _client(office.leader).post(f"{PAGE}{plan.pk}/phe-duyet/").status_code == 404
+    assert logged_in_client(office.leader).post(f"{PAGE}{plan.pk}/phe-duyet/").status_code == 404
     assert client.post(f"{PAGE}{plan.pk}/ban-hanh/", {}).status_code == 404
 
 
 def test_approve_is_for_the_leader_then_the_plan_is_closed(office: Office) -> None:
     plan, heading, _item = plan_make(office.clerk)
-    assert _client(office.clerk).post(f"{PAGE}{plan.pk}/phe-duyet/").status_code == 403
-    leader = _client(office.leader)
-    assert "Phê duyệt" in _text(leader.get(PAGE))
+    assert logged_in_client(office.clerk).post(f"{PAGE}{plan.pk}/phe-duyet/").status_code == 403
+    leader = logged_in_client(office.leader)
+    assert "Phê duyệt" in page_text(leader.get(PAGE))
     response = leader.post(f"{PAGE}{plan.pk}/phe-duyet/", follow=True)
-    assert "Đã phê duyệt danh mục hồ sơ năm 2026." in _text(response)
+    assert "Đã phê duyệt danh mục hồ sơ năm 2026." in page_text(response)
     plan.refresh_from_db()
     assert (plan.status, plan.approved_by) == (FilePlanStatus.APPROVED, office.leader)
     assert _audited("dossiers.plan_approved", plan)
     again = leader.post(f"{PAGE}{plan.pk}/phe-duyet/", follow=True)
-    assert "Thao tác không phù hợp với trạng thái của danh mục hồ sơ." in _text(again)
-    clerk = _client(office.clerk)
-    page = _text(clerk.get(PAGE))
+    assert "Thao tác không phù hợp với trạng thái của danh mục hồ sơ." in page_text(again)
+    clerk = logged_in_client(office.clerk)
+    page = page_text(clerk.get(PAGE))
     assert "Thêm đề mục" not in page
     assert "Ban hành danh mục hồ sơ" in page
     assert f"/ho-so/mo/?muc={plan.items.get().pk}" in page
@@ -199,29 +184,29 @@ def test_approve_is_for_the_leader_then_the_plan_is_closed(office: Office) -> No
         {"heading": str(heading.pk), "title": "Hồ sơ mới", "retention": "10"},
     )
     assert added.status_code == 400
-    assert "không sửa được nữa" in _text(added)
+    assert "không sửa được nữa" in page_text(added)
     assert plan.items.count() == 1
 
 
 def test_approving_an_empty_plan_is_refused(office: Office) -> None:
-    client = _client(office.clerk)
+    client = logged_in_client(office.clerk)
     client.post(f"{PAGE}lap/", {"year": "2026", "numbering": "per_heading"})
     plan = FilePlan.objects.get(agency=office.agency)
-    response = _client(office.leader).post(f"{PAGE}{plan.pk}/phe-duyet/", follow=True)
-    assert "Danh mục hồ sơ chưa có hồ sơ nào." in _text(response)
+    response = logged_in_client(office.leader).post(f"{PAGE}{plan.pk}/phe-duyet/", follow=True)
+    assert "Danh mục hồ sơ chưa có hồ sơ nào." in page_text(response)
     plan.refresh_from_db()
     assert plan.status == FilePlanStatus.DRAFT
 
 
 def test_issue_with_the_decision(office: Office) -> None:
     plan, _heading, _item = plan_make(office.clerk)
-    client = _client(office.clerk)
+    client = logged_in_client(office.clerk)
     early = client.post(
         f"{PAGE}{plan.pk}/ban-hanh/",
         {"decision_number": "12/QĐ-SNV", "decision_date": "2026-01-05"},
     )
     assert early.status_code == 400
-    assert "phải được phê duyệt trước khi ban hành" in _text(early)
+    assert "phải được phê duyệt trước khi ban hành" in page_text(early)
     file_plan_approve(actor=office.leader, plan=plan)
     blank = client.post(
         f"{PAGE}{plan.pk}/ban-hanh/", {"decision_number": " ", "decision_date": "2026-01-05"}
@@ -233,32 +218,35 @@ def test_issue_with_the_decision(office: Office) -> None:
         {"decision_number": "12/QĐ-SNV", "decision_date": "2026-01-05"},
         follow=True,
     )
-    assert "Đã ban hành danh mục hồ sơ năm 2026." in _text(done)
+    assert "Đã ban hành danh mục hồ sơ năm 2026." in page_text(done)
     plan.refresh_from_db()
     assert (plan.status, plan.decision_number) == (FilePlanStatus.ISSUED, "12/QĐ-SNV")
     assert plan.decision_date == dt.date(2026, 1, 5)
     assert _audited("dossiers.plan_issued", plan)
-    assert "Quyết định số 12/QĐ-SNV" in _text(done)
-    assert _client(office.specialist_a).post(f"{PAGE}{plan.pk}/ban-hanh/", {}).status_code == 403
+    assert "Quyết định số 12/QĐ-SNV" in page_text(done)
+    assert (
+        logged_in_client(office.specialist_a).post(f"{PAGE}{plan.pk}/ban-hanh/", {}).status_code
+        == 403
+    )
 
 
 def test_the_reference_schedule_is_offered_for_a_title(office: Office) -> None:
-    client = _client(office.clerk)
-    fragment = _text(client.get(f"{PAGE}thoi-han/", {"title": "Kế hoạch, báo cáo năm"}))
+    client = logged_in_client(office.clerk)
+    fragment = page_text(client.get(f"{PAGE}thoi-han/", {"title": "Kế hoạch, báo cáo năm"}))
     assert "Kế hoạch, báo cáo năm của cơ quan và đơn vị trực thuộc" in fragment
     assert "Vĩnh viễn" in fragment
-    none = _text(client.get(f"{PAGE}thoi-han/", {"title": "zzqx"}))
+    none = page_text(client.get(f"{PAGE}thoi-han/", {"title": "zzqx"}))
     assert "Không có nhóm hồ sơ tương ứng" in none
 
 
 def test_print_the_chosen_year(office: Office) -> None:
     plan_make(office.clerk, year=2025)
     plan_make(office.clerk, year=2026)
-    client = _client(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     docx = client.get(f"{PAGE}in/docx/?nam=2025")
     assert docx["Content-Disposition"] == 'attachment; filename="danh-muc-ho-so-2025.docx"'
     latest = client.get(f"{PAGE}in/docx/")
     assert latest["Content-Disposition"] == 'attachment; filename="danh-muc-ho-so-2026.docx"'
-    page = _text(client.get(f"{PAGE}?nam=2025"))
+    page = page_text(client.get(f"{PAGE}?nam=2025"))
     assert "DANH MỤC HỒ SƠ" in page and "NĂM 2025" in page
     assert f"{PAGE}in/pdf/?nam=2025" in page

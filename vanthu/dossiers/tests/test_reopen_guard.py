@@ -4,23 +4,21 @@ guard, registered from above); allowed again once the archivist returns the batc
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 from django.test import Client
 
+from tests.api import api_client, post_json
 from vanthu.accounts.enums import Role
 from vanthu.accounts.models import User
 from vanthu.accounts.tests.factories import make_user
-from vanthu.accounts.tokens import token_issue
 from vanthu.audit.models import AuditEvent
 from vanthu.core.errors import ConflictError
 from vanthu.dossiers import reopen_guards
-from vanthu.dossiers.closing import dossier_close, dossier_reopen
-from vanthu.dossiers.enums import DossierStatus, Retention
+from vanthu.dossiers.closing import dossier_reopen
+from vanthu.dossiers.enums import DossierStatus
 from vanthu.dossiers.models import Dossier
-from vanthu.dossiers.services import dossier_document_add, dossier_open
-from vanthu.dossiers.tests.factories import document_make
+from vanthu.dossiers.tests.factories import dossier_with_document
 from vanthu.incoming.tests.factories import Office
 
 pytestmark = [pytest.mark.django_db]
@@ -28,24 +26,8 @@ pytestmark = [pytest.mark.django_db]
 MESSAGE = "Hồ sơ đang nằm trong đợt nộp lưu chờ tiếp nhận; không thể mở lại."
 
 
-def _as(user: User) -> Client:
-    return Client(HTTP_AUTHORIZATION=f"Bearer {token_issue(user=user, actor=None)}")
-
-
-def _post(client: Client, url: str, body: dict[str, Any], status: int) -> Any:
-    response = client.post(url, body, content_type="application/json")
-    assert response.status_code == status, response.content
-    return response.json()
-
-
 def _dossier(creator: User, code: str, *, close: bool = True) -> Dossier:
-    dossier = dossier_open(actor=creator, title=f"Hồ sơ {code}", code=code, retention=Retention.Y20)
-    assert creator.agency is not None
-    document = document_make(creator.agency, issued_date=dt.date(2025, 4, 2), with_pdf=False)
-    dossier_document_add(actor=creator, dossier=dossier, document_id=document.pk)
-    if close:
-        dossier = dossier_close(actor=creator, dossier=dossier, retention=Retention.Y20)
-    return dossier
+    return dossier_with_document(creator, code, close=close, issued_date=dt.date(2025, 4, 2))
 
 
 def _archivist(office: Office) -> User:
@@ -60,27 +42,31 @@ def _status(dossier: Dossier) -> str:
 class TestReopenWhileInHandover:
     def test_refused_while_submitted_then_allowed_after_return(self, office: Office) -> None:
         dossier = _dossier(office.specialist_a, "01.TCCB")
-        me = _as(office.specialist_a)
-        batch = _post(me, "/api/v1/handovers", {"dossier_ids": [dossier.pk]}, 201)
+        me = api_client(office.specialist_a)
+        batch = post_json(me, "/api/v1/handovers", {"dossier_ids": [dossier.pk]}, 201)
 
-        refused = _post(me, f"/api/v1/dossiers/{dossier.pk}/reopen", {"reason": "Bổ sung"}, 409)
+        refused = post_json(me, f"/api/v1/dossiers/{dossier.pk}/reopen", {"reason": "Bổ sung"}, 409)
         assert (refused["code"], refused["message"]) == ("dossier_in_handover", MESSAGE)
         assert _status(dossier) == DossierStatus.CLOSED
         assert not AuditEvent.objects.filter(action="dossiers.reopened").exists()
 
-        _post(
-            _as(_archivist(office)),
+        post_json(
+            api_client(_archivist(office)),
             f"/api/v1/handovers/{batch['id']}/return",
             {"reasons": [{"dossier_id": dossier.pk, "reason": "Thiếu văn bản"}]},
             200,
         )
-        reopened = _post(me, f"/api/v1/dossiers/{dossier.pk}/reopen", {"reason": "Bổ sung"}, 200)
+        reopened = post_json(
+            me, f"/api/v1/dossiers/{dossier.pk}/reopen", {"reason": "Bổ sung"}, 200
+        )
         assert reopened["status"] == "open"
         assert AuditEvent.objects.filter(action="dossiers.reopened").count() == 1
 
     def test_the_page_shows_the_refusal(self, office: Office) -> None:
         dossier = _dossier(office.specialist_a, "02.TCCB")
-        _post(_as(office.specialist_a), "/api/v1/handovers", {"dossier_ids": [dossier.pk]}, 201)
+        post_json(
+            api_client(office.specialist_a), "/api/v1/handovers", {"dossier_ids": [dossier.pk]}, 201
+        )
         client = Client()
         client.force_login(office.specialist_a)
         response = client.post(f"/ho-so/{dossier.pk}/mo-lai/", {"reason": "Sửa"}, follow=True)
@@ -91,7 +77,9 @@ class TestReopenWhileInHandover:
     def test_other_batches_do_not_hold_a_dossier_back(self, office: Office) -> None:
         listed = _dossier(office.specialist_a, "03.TCCB")
         free = _dossier(office.specialist_a, "04.TCCB")
-        _post(_as(office.specialist_a), "/api/v1/handovers", {"dossier_ids": [listed.pk]}, 201)
+        post_json(
+            api_client(office.specialist_a), "/api/v1/handovers", {"dossier_ids": [listed.pk]}, 201
+        )
         dossier_reopen(actor=office.specialist_a, dossier=free, reason="Bổ sung văn bản")
         assert _status(free) == DossierStatus.OPEN
 
@@ -99,8 +87,8 @@ class TestReopenWhileInHandover:
 class TestOtherDirection:
     def test_an_open_dossier_cannot_be_submitted(self, office: Office) -> None:
         dossier = _dossier(office.specialist_a, "05.TCCB", close=False)
-        refused = _post(
-            _as(office.specialist_a), "/api/v1/handovers", {"dossier_ids": [dossier.pk]}, 409
+        refused = post_json(
+            api_client(office.specialist_a), "/api/v1/handovers", {"dossier_ids": [dossier.pk]}, 409
         )
         assert refused["code"] == "handover_dossier_open"
         assert _status(dossier) == DossierStatus.OPEN

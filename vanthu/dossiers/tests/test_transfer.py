@@ -11,13 +11,11 @@ from vanthu.accounts.models import User
 from vanthu.accounts.tests.factories import make_user
 from vanthu.audit.models import AuditEvent
 from vanthu.core.errors import InvalidInputError, PermissionDeniedError
-from vanthu.dossiers.closing import dossier_close
 from vanthu.dossiers.enums import DossierStatus, Retention
 from vanthu.dossiers.models import Dossier
 from vanthu.dossiers.permissions import may_write
 from vanthu.dossiers.selectors import dossiers_visible_for
-from vanthu.dossiers.services import dossier_document_add, dossier_open
-from vanthu.dossiers.tests.factories import document_make
+from vanthu.dossiers.tests.factories import dossier_with_document
 from vanthu.dossiers.transfer import (
     TransferClearanceError,
     TransferReceiverError,
@@ -33,19 +31,14 @@ def _admin(office: Office) -> User:
 
 
 def _dossier(creator: User, code: str, *, close: bool = False, secret: bool = False) -> Dossier:
-    dossier = dossier_open(actor=creator, title=f"Hồ sơ {code}", code=code, retention=Retention.Y10)
-    assert creator.agency is not None
-    document = document_make(
-        creator.agency,
+    return dossier_with_document(
+        creator,
+        code,
+        close=close,
+        retention=Retention.Y10,
         issued_date=dt.date(2025, 5, 6),
-        with_pdf=False,
         confidentiality=Clearance.CONFIDENTIAL if secret else 0,
     )
-    dossier_document_add(actor=creator, dossier=dossier, document_id=document.pk)
-    if close:
-        dossier = dossier_close(actor=creator, dossier=dossier, retention=Retention.Y10)
-    dossier.refresh_from_db()
-    return dossier
 
 
 def _creators(*dossiers: Dossier) -> list[int]:

@@ -8,12 +8,12 @@ import datetime as dt
 import pytest
 from django.test import Client
 
-from vanthu.accounts.models import User
+from tests.web import logged_in_client
 from vanthu.dossiers.enums import DossierStatus
-from vanthu.dossiers.models import Dossier, DossierItem
+from vanthu.dossiers.models import DossierItem
 from vanthu.dossiers.plan_services import file_plan_approve
-from vanthu.dossiers.services import dossier_document_add, dossier_open
-from vanthu.dossiers.tests.factories import document_make, plan_make
+from vanthu.dossiers.services import dossier_document_add
+from vanthu.dossiers.tests.factories import document_make, plan_make, reception_dossier
 from vanthu.incoming.services import incoming_assign, incoming_complete
 from vanthu.incoming.tests.factories import Office
 from vanthu.workflow.parties import Party
@@ -21,32 +21,21 @@ from vanthu.workflow.parties import Party
 pytestmark = [pytest.mark.django_db]
 
 
-def _client(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _dossier(office: Office) -> Dossier:
-    return dossier_open(
-        actor=office.specialist_a, title="Hồ sơ tiếp công dân", code="08.VP", retention="10"
-    )
-
-
 def test_my_dossiers_lists_mine(office: Office) -> None:
-    dossier = _dossier(office)
-    page = _client(office.specialist_a).get("/ho-so/")
+    dossier = reception_dossier(office.specialist_a)
+    page = logged_in_client(office.specialist_a).get("/ho-so/")
     assert page.status_code == 200
     assert "Hồ sơ tiếp công dân" in page.content.decode()
     assert f"/ho-so/{dossier.pk}/" in page.content.decode()
     assert (
-        "Hồ sơ tiếp công dân" not in _client(office.specialist_a2).get("/ho-so/").content.decode()
+        "Hồ sơ tiếp công dân"
+        not in logged_in_client(office.specialist_a2).get("/ho-so/").content.decode()
     )
 
 
 def test_close_from_the_page_shows_the_error_then_closes(office: Office) -> None:
-    dossier = _dossier(office)
-    client = _client(office.specialist_a)
+    dossier = reception_dossier(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     url = f"/ho-so/{dossier.pk}/"
     response = client.post(f"{url}ket-thuc/", {"retention": "10"}, follow=True)
     assert "Hồ sơ chưa có văn bản nào, không thể kết thúc." in response.content.decode()
@@ -63,10 +52,10 @@ def test_close_from_the_page_shows_the_error_then_closes(office: Office) -> None
 
 
 def test_another_agency_or_an_outsider_gets_404(office: Office, other_office: Office) -> None:
-    dossier = _dossier(office)
+    dossier = reception_dossier(office.specialist_a)
     for outsider in (other_office.specialist_a, office.specialist_b):
-        assert _client(outsider).get(f"/ho-so/{dossier.pk}/").status_code == 404
-        assert _client(outsider).get(f"/ho-so/{dossier.pk}/xuat/pdf/").status_code == 404
+        assert logged_in_client(outsider).get(f"/ho-so/{dossier.pk}/").status_code == 404
+        assert logged_in_client(outsider).get(f"/ho-so/{dossier.pk}/xuat/pdf/").status_code == 404
     assert Client().get(f"/ho-so/{dossier.pk}/").status_code == 302  # to the login page
 
 
@@ -81,7 +70,7 @@ def test_one_click_filing_from_the_worklist(office: Office) -> None:
         informs=[],
     )
     incoming_complete(actor=office.specialist_a, incoming=record)
-    client = _client(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     page = client.get("/ho-so/chua-lap/").content.decode()
     assert record.document.subject in page
     assert f'name="plan_item_id" value="{item.pk}"' in page
@@ -94,7 +83,7 @@ def test_one_click_filing_from_the_worklist(office: Office) -> None:
 
 
 def test_the_file_plan_page_and_its_print(office: Office) -> None:
-    client = _client(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     assert "Cơ quan chưa có danh mục hồ sơ." in client.get("/danh-muc-ho-so/").content.decode()
     plan_make(office.clerk)
     page = client.get("/danh-muc-ho-so/").content.decode()

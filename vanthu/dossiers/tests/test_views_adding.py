@@ -8,16 +8,15 @@ import datetime as dt
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
-from vanthu.accounts.models import User
+from tests.web import logged_in_client
 from vanthu.audit.models import AuditEvent
 from vanthu.documents.models import Document
 from vanthu.dossiers.closing import dossier_close
 from vanthu.dossiers.models import Dossier, DossierItem
 from vanthu.dossiers.plan_services import file_plan_approve
-from vanthu.dossiers.services import dossier_document_add, dossier_open
-from vanthu.dossiers.tests.factories import document_make, pdf_bytes, plan_make
+from vanthu.dossiers.services import dossier_document_add
+from vanthu.dossiers.tests.factories import document_make, pdf_bytes, plan_make, reception_dossier
 from vanthu.incoming.models import IncomingRecord
 from vanthu.incoming.services import incoming_assign, incoming_complete
 from vanthu.incoming.tests.factories import Office
@@ -27,18 +26,6 @@ from vanthu.outgoing.tests.factories import office_make as outgoing_office_make
 from vanthu.workflow.parties import Party
 
 pytestmark = [pytest.mark.django_db]
-
-
-def _client(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _dossier(office: Office) -> Dossier:
-    return dossier_open(
-        actor=office.specialist_a, title="Hồ sơ tiếp công dân", code="08.VP", retention="10"
-    )
 
 
 def _handled(
@@ -56,9 +43,9 @@ def _handled(
 
 
 def test_the_page_offers_the_unfiled_documents_and_adds_one(office: Office) -> None:
-    dossier = _dossier(office)
+    dossier = reception_dossier(office.specialist_a)
     handled = _handled(office)
-    client = _client(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     url = f"/ho-so/{dossier.pk}/"
     page = client.get(url).content.decode()
     assert "Thêm văn bản vào hồ sơ" in page
@@ -83,8 +70,8 @@ def test_the_page_offers_the_unfiled_documents_and_adds_one(office: Office) -> N
 
 
 def test_a_bad_or_foreign_document_is_refused(office: Office, other_office: Office) -> None:
-    dossier = _dossier(office)
-    client = _client(office.specialist_a)
+    dossier = reception_dossier(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     url = f"/ho-so/{dossier.pk}/"
     for bad in ("", "abc", "1" * 11):
         response = client.post(f"{url}them-van-ban/", {"document_id": bad}, follow=True)
@@ -96,9 +83,9 @@ def test_a_bad_or_foreign_document_is_refused(office: Office, other_office: Offi
 
 
 def test_someone_who_cannot_see_the_dossier_gets_404(office: Office) -> None:
-    dossier = _dossier(office)
+    dossier = reception_dossier(office.specialist_a)
     handled = _handled(office)
-    outsider = _client(office.specialist_b)
+    outsider = logged_in_client(office.specialist_b)
     url = f"/ho-so/{dossier.pk}/"
     assert (
         outsider.post(f"{url}them-van-ban/", {"document_id": handled.document_id}).status_code
@@ -111,12 +98,12 @@ def test_someone_who_cannot_see_the_dossier_gets_404(office: Office) -> None:
 
 
 def test_a_closed_dossier_has_no_add_controls_and_points_to_the_hand_over(office: Office) -> None:
-    dossier = _dossier(office)
+    dossier = reception_dossier(office.specialist_a)
     document = document_make(office.agency)
     dossier_document_add(actor=office.specialist_a, dossier=dossier, document_id=document.pk)
     dossier_close(actor=office.specialist_a, dossier=dossier, retention="10")
     handled = _handled(office)
-    client = _client(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     url = f"/ho-so/{dossier.pk}/"
     page = client.get(url).content.decode()
     assert "data-add-documents" not in page
@@ -129,8 +116,8 @@ def test_a_closed_dossier_has_no_add_controls_and_points_to_the_hand_over(office
 
 
 def test_an_internal_upload_becomes_a_filed_document(office: Office) -> None:
-    dossier = _dossier(office)
-    client = _client(office.specialist_a)
+    dossier = reception_dossier(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     url = f"/ho-so/{dossier.pk}/"
     assert 'enctype="multipart/form-data"' in client.get(url).content.decode()
     upload = SimpleUploadedFile("bien-ban-hop.pdf", pdf_bytes(3), "application/pdf")
@@ -154,8 +141,8 @@ def test_an_internal_upload_becomes_a_filed_document(office: Office) -> None:
 
 
 def test_an_incomplete_upload_stores_nothing(office: Office) -> None:
-    dossier = _dossier(office)
-    client = _client(office.specialist_a)
+    dossier = reception_dossier(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     before = Document.objects.count()
     upload = SimpleUploadedFile("a.pdf", pdf_bytes(1), "application/pdf")
     data = {"file": upload, "subject": "", "issued_date": "20/02/2026", "pages": "-1"}
@@ -169,24 +156,24 @@ def test_the_worklist_links_the_dossier_just_filed_into(office: Office) -> None:
     plan, _heading, item = plan_make(office.clerk)
     file_plan_approve(actor=office.leader, plan=plan)
     handled = _handled(office)
-    client = _client(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     response = client.post(f"/ho-so/lap/{handled.document_id}/", {"plan_item_id": str(item.pk)})
     dossier = Dossier.objects.get()
     assert response["Location"] == f"/ho-so/chua-lap/?ho_so={dossier.pk}"
     page = client.get(response["Location"]).content.decode()
     assert "Văn bản vừa lập vào hồ sơ" in page
     assert f'href="/ho-so/{dossier.pk}/"' in page
-    hidden = _client(office.specialist_b).get(response["Location"]).content.decode()
+    hidden = logged_in_client(office.specialist_b).get(response["Location"]).content.decode()
     assert "Văn bản vừa lập vào hồ sơ" not in hidden
     assert "data-filed-into" not in client.get("/ho-so/chua-lap/?ho_so=x").content.decode()
 
 
 def test_a_handled_incoming_document_links_to_filing(office: Office) -> None:
     handled = _handled(office)
-    page = _client(office.specialist_a).get(f"/van-ban-den/{handled.pk}/").content.decode()
+    page = logged_in_client(office.specialist_a).get(f"/van-ban-den/{handled.pk}/").content.decode()
     assert 'data-file-link><a class="button button-secondary" href="/ho-so/chua-lap/"' in page
     waiting = office.register(issued_date=dt.date(2026, 3, 3))
-    page = _client(office.clerk).get(f"/van-ban-den/{waiting.pk}/").content.decode()
+    page = logged_in_client(office.clerk).get(f"/van-ban-den/{waiting.pk}/").content.decode()
     assert "data-file-link" not in page
 
 
@@ -194,5 +181,5 @@ def test_an_issued_outgoing_document_links_to_filing() -> None:
     office = outgoing_office_make()
     draft = draft_approved(office)
     record = draft_issue(actor=office.clerk, draft_id=draft.pk)
-    page = _client(office.specialist).get(f"/van-ban-di/{record.pk}/").content.decode()
+    page = logged_in_client(office.specialist).get(f"/van-ban-di/{record.pk}/").content.decode()
     assert 'data-file-link><a class="button button-secondary" href="/ho-so/chua-lap/"' in page

@@ -98,10 +98,26 @@ def draft_make(office: Office, *, author: User | None = None, **overrides: Any) 
     )
 
 
-def draft_approved(office: Office, **overrides: Any) -> OutgoingDraft:
-    """Return a draft taken through review, format check and approval."""
+def receiver_office_make(name: str) -> Office:
+    """Another agency of the installation called ``name``, with its incoming book."""
+    office = office_make()
+    office.agency.name = name
+    office.agency.save(update_fields=["name"])
+    RegisterBook.objects.create(agency=office.agency, kind=RegisterKind.INCOMING, name="Sổ đến")
+    return office
+
+
+def draft_format_checked(office: Office, **overrides: Any) -> OutgoingDraft:
+    """Return a draft taken through review and format check, waiting for the leader."""
     draft = draft_make(office, **overrides)
     draft_submit(actor=office.specialist, draft_id=draft.pk)
     draft_review(actor=office.head, draft_id=draft.pk, decision=ReviewDecision.APPROVE)
     draft_format_check(actor=office.clerk, draft_id=draft.pk)
+    draft.refresh_from_db()
+    return draft
+
+
+def draft_approved(office: Office, **overrides: Any) -> OutgoingDraft:
+    """Return a draft taken through review, format check and approval."""
+    draft = draft_format_checked(office, **overrides)
     return draft_approve(actor=office.leader, draft_id=draft.pk)

@@ -8,10 +8,10 @@ from decimal import Decimal
 from vanthu.accounts.enums import Role
 from vanthu.accounts.models import User
 from vanthu.accounts.tests.factories import make_user
-from vanthu.outgoing.enums import ReviewDecision, SigningMode
+from vanthu.outgoing.enums import SigningMode
 from vanthu.outgoing.models import OutgoingDraft
-from vanthu.outgoing.review import draft_approve, draft_format_check, draft_review, draft_submit
-from vanthu.outgoing.tests.factories import Office, draft_make
+from vanthu.outgoing.review import draft_approve
+from vanthu.outgoing.tests.factories import Office, draft_format_checked
 from vanthu.signing.models import Certificate, TrustRoot
 from vanthu.signing.sample_images import seal_png, signature_png
 from vanthu.signing.services import AppearanceImage, certificate_register_p12
@@ -59,8 +59,5 @@ def keys_register(office: Office, pki: TestPKI) -> Keys:
 
 def digital_draft(office: Office) -> OutgoingDraft:
     """Return a draft approved for digital signature by the office's leader."""
-    draft = draft_make(office)
-    draft_submit(actor=office.specialist, draft_id=draft.pk)
-    draft_review(actor=office.head, draft_id=draft.pk, decision=ReviewDecision.APPROVE)
-    draft_format_check(actor=office.clerk, draft_id=draft.pk)
+    draft = draft_format_checked(office)
     return draft_approve(actor=office.leader, draft_id=draft.pk, signing_mode=SigningMode.DIGITAL)

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, expect
+from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from tests.browser import OFFICE, PHONE
-from vanthu.accounts.models import User
-from vanthu.accounts.tests.factories import TEST_PASSWORD
-from vanthu.documents.enums import RegisterKind
-from vanthu.documents.models import DocumentType, RegisterBook
+from tests.pages import logged_in_page, no_horizontal_scroll, screenshot
+from vanthu.documents.models import DocumentType
 from vanthu.documents.reference import document_types_load
 from vanthu.outgoing.models import OutgoingRecord
-from vanthu.outgoing.tests.factories import Office, office_make
+from vanthu.outgoing.tests.factories import Office, office_make, receiver_office_make
 
 pytestmark = [pytest.mark.browser]
 
@@ -32,34 +27,7 @@ def people(transactional_db: None) -> Office:
 
 @pytest.fixture
 def receiver(people: Office) -> Office:
-    """Another agency of the installation, with its incoming book."""
-    office = office_make()
-    office.agency.name = RECEIVER
-    office.agency.save(update_fields=["name"])
-    RegisterBook.objects.create(agency=office.agency, kind=RegisterKind.INCOMING, name="Sổ đến")
-    return office
-
-
-def _screenshot(page: Page, name: str) -> None:
-    page.screenshot(path=Path(tempfile.gettempdir()) / f"vt-outgoing-{name}.png", full_page=True)
-
-
-def _session(browser: Browser, live_server: LiveServer, user: User, size: ViewportSize) -> Page:
-    context = browser.new_context(viewport=size, locale="vi-VN")
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(user.username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
-    return page
-
-
-def _no_horizontal_scroll(page: Page) -> bool:
-    return not page.evaluate(
-        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
-    )
+    return receiver_office_make(RECEIVER)
 
 
 def _specialist_drafts(page: Page, live_server: LiveServer) -> None:
@@ -81,14 +49,14 @@ def _specialist_drafts(page: Page, live_server: LiveServer) -> None:
     page.get_by_label("Chức vụ người ký").fill("PHÓ GIÁM ĐỐC")
     page.get_by_label("Họ tên người ký").fill("Nguyễn Văn Đức")
     page.get_by_label("Ký hiệu người soạn thảo").fill("TTH")
-    assert _no_horizontal_scroll(page)
-    _screenshot(page, "compose-phone")
+    assert no_horizontal_scroll(page)
+    screenshot(page, "outgoing-compose-phone")
     page.get_by_role("button", name="Lưu dự thảo").click()
     expect(page.get_by_text("Đã lưu dự thảo (phiên bản 1).")).to_be_visible()
     # The format panel arrives through htmx.
     expect(page.locator("[data-format-summary]")).to_have_text("Không có lỗi thể thức.")
-    assert _no_horizontal_scroll(page)
-    _screenshot(page, "draft-phone")
+    assert no_horizontal_scroll(page)
+    screenshot(page, "outgoing-draft-phone")
     page.get_by_role("button", name="Trình lãnh đạo đơn vị").click()
     expect(page.get_by_text("Đã trình lãnh đạo đơn vị.")).to_be_visible()
     expect(page.locator("[data-status]")).to_have_text("Chờ lãnh đạo đơn vị duyệt")
@@ -130,7 +98,7 @@ def _clerk_issues(page: Page, live_server: LiveServer) -> None:
     page.get_by_label("Đơn vị trong cơ quan").select_option(label="Văn phòng")
     page.get_by_label("Cơ quan khác trong hệ thống").select_option(label=RECEIVER)
     page.get_by_label("Gửi qua bưu điện").fill("Phòng Tư pháp huyện Hòn Đất – Hòn Đất, Kiên Giang")
-    _screenshot(page, "issue")
+    screenshot(page, "outgoing-issue")
     page.get_by_role("button", name="Cấp số và phát hành").click()
     expect(page.locator("[data-code]")).to_have_text("Số: 01/SNV-VP")
     expect(page.get_by_text("Đã cấp số 01/SNV-VP")).to_be_visible()
@@ -138,7 +106,7 @@ def _clerk_issues(page: Page, live_server: LiveServer) -> None:
     deliveries = page.locator(".deliveries")
     expect(deliveries).to_contain_text("Văn phòng")
     expect(deliveries.locator("li", has_text=RECEIVER)).to_contain_text("Chờ tiếp nhận")
-    _screenshot(page, "record")
+    screenshot(page, "outgoing-record")
 
 
 def _receiver_accepts(page: Page, live_server: LiveServer) -> None:
@@ -152,18 +120,30 @@ def _receiver_accepts(page: Page, live_server: LiveServer) -> None:
 def test_cong_van_from_draft_to_issued(
     browser: Browser, live_server: LiveServer, people: Office, receiver: Office
 ) -> None:
-    _specialist_drafts(_session(browser, live_server, people.specialist, PHONE), live_server)
-    _head_reviews(_session(browser, live_server, people.head, OFFICE), live_server)
-    clerk = _session(browser, live_server, people.clerk, OFFICE)
+    _specialist_drafts(
+        logged_in_page(browser, live_server, people.specialist, viewport=PHONE, timeout_ms=20_000),
+        live_server,
+    )
+    _head_reviews(
+        logged_in_page(browser, live_server, people.head, viewport=OFFICE, timeout_ms=20_000),
+        live_server,
+    )
+    clerk = logged_in_page(browser, live_server, people.clerk, viewport=OFFICE, timeout_ms=20_000)
     _clerk_checks_format(clerk, live_server)
-    _leader_approves(_session(browser, live_server, people.leader, OFFICE), live_server)
+    _leader_approves(
+        logged_in_page(browser, live_server, people.leader, viewport=OFFICE, timeout_ms=20_000),
+        live_server,
+    )
     _clerk_issues(clerk, live_server)
     record_url = clerk.url
-    _receiver_accepts(_session(browser, live_server, receiver.clerk, OFFICE), live_server)
+    _receiver_accepts(
+        logged_in_page(browser, live_server, receiver.clerk, viewport=OFFICE, timeout_ms=20_000),
+        live_server,
+    )
     clerk.goto(record_url)
     arrived = clerk.locator(".deliveries li", has_text=RECEIVER)
     expect(arrived).to_contain_text("số đến 01")
-    _screenshot(clerk, "record-arrived")
+    screenshot(clerk, "outgoing-record-arrived")
 
     clerk.goto(f"{live_server.url}/van-ban-di/")
     row = clerk.locator("[data-register] tbody tr").first
@@ -171,8 +151,8 @@ def test_cong_van_from_draft_to_issued(
     expect(row).to_contain_text(SUBJECT)
     expect(row).to_contain_text("Nguyễn Văn Đức")
     expect(row).to_contain_text("Đã phát hành")
-    assert _no_horizontal_scroll(clerk)
-    _screenshot(clerk, "register")
+    assert no_horizontal_scroll(clerk)
+    screenshot(clerk, "outgoing-register")
     outgoing = OutgoingRecord.objects.get()
     assert (outgoing.number, outgoing.register_book, outgoing.issued_by) == (
         1,

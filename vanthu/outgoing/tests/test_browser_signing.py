@@ -4,42 +4,30 @@ clerk applies the agency signature and issues, and both agencies see the badge "
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from tests.browser import OFFICE
-from vanthu.accounts.models import User
-from vanthu.accounts.tests.factories import TEST_PASSWORD
-from vanthu.documents.enums import RegisterKind
-from vanthu.documents.models import DocumentType, RegisterBook
+from tests.pages import logged_in_page, screenshot
+from tests.pki import pki, services
+from vanthu.documents.models import DocumentType
 from vanthu.documents.reference import document_types_load
-from vanthu.outgoing.enums import ReviewDecision
-from vanthu.outgoing.models import OutgoingDraft, OutgoingRecord
-from vanthu.outgoing.review import draft_format_check, draft_review, draft_submit
-from vanthu.outgoing.tests.factories import Office, draft_make, office_make
+from vanthu.outgoing.models import OutgoingRecord
+from vanthu.outgoing.tests.factories import (
+    Office,
+    draft_format_checked,
+    office_make,
+    receiver_office_make,
+)
 from vanthu.outgoing.tests.signing_setup import keys_register
-from vanthu.signing.testpki import PASSWORD, Services, TestPKI, build_test_pki, loopback_services
+from vanthu.signing.testpki import PASSWORD, TestPKI
+
+__all__ = ["pki", "services"]
 
 pytestmark = [pytest.mark.browser]
 
 RECEIVER = "UBND huyện Châu Thành"
 WRONG_PIN = "000000"
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPKI:
-    return build_test_pki(tmp_path_factory.mktemp("pki"))
-
-
-@pytest.fixture(scope="module")
-def services(pki: TestPKI) -> Iterator[Services]:
-    with loopback_services(pki) as running:
-        yield running
 
 
 @pytest.fixture
@@ -52,37 +40,7 @@ def people(transactional_db: None, pki: TestPKI) -> Office:
 
 @pytest.fixture
 def receiver(people: Office) -> Office:
-    """Another agency of the installation, with its incoming book."""
-    office = office_make()
-    office.agency.name = RECEIVER
-    office.agency.save(update_fields=["name"])
-    RegisterBook.objects.create(agency=office.agency, kind=RegisterKind.INCOMING, name="Sổ đến")
-    return office
-
-
-def _format_checked(office: Office) -> OutgoingDraft:
-    draft = draft_make(office)
-    draft_submit(actor=office.specialist, draft_id=draft.pk)
-    draft_review(actor=office.head, draft_id=draft.pk, decision=ReviewDecision.APPROVE)
-    draft_format_check(actor=office.clerk, draft_id=draft.pk)
-    draft.refresh_from_db()
-    return draft
-
-
-def _screenshot(page: Page, name: str) -> None:
-    page.screenshot(path=Path(tempfile.gettempdir()) / f"vt-signing-{name}.png", full_page=True)
-
-
-def _session(browser: Browser, live_server: LiveServer, user: User) -> Page:
-    context = browser.new_context(viewport=OFFICE, locale="vi-VN")
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(user.username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()
-    return page
+    return receiver_office_make(RECEIVER)
 
 
 def _leader_approves_and_signs(page: Page, live_server: LiveServer, subject: str) -> None:
@@ -103,7 +61,7 @@ def _leader_approves_and_signs(page: Page, live_server: LiveServer, subject: str
         "Mã PIN hoặc mật khẩu của khóa ký số không đúng."
     )
     expect(pin).to_have_value("")  # never echoed back
-    _screenshot(page, "wrong-pin")
+    screenshot(page, "signing-wrong-pin")
     pin.fill(PASSWORD)
     page.get_by_role("button", name="Ký số").click()
     expect(page.get_by_text("Đã ký số; văn thư sẽ ký số cơ quan")).to_be_visible()
@@ -117,7 +75,7 @@ def _clerk_signs_and_issues(page: Page, live_server: LiveServer, subject: str) -
     expect(page.locator("[data-expected-number]")).to_have_text("01")
     page.get_by_label("Cơ quan khác trong hệ thống").select_option(label=RECEIVER)
     page.get_by_label("Mã PIN hoặc mật khẩu chứng thư số").fill(PASSWORD)
-    _screenshot(page, "agency-sign")
+    screenshot(page, "signing-agency-sign")
     page.get_by_role("button", name="Ký số cơ quan và phát hành").click()
     expect(page.locator("[data-code]")).to_have_text("Số: 01/SNV-VP")
     expect(page.get_by_text("Đã ký số cơ quan và cấp số 01/SNV-VP")).to_be_visible()
@@ -126,7 +84,7 @@ def _clerk_signs_and_issues(page: Page, live_server: LiveServer, subject: str) -
     expect(badges).to_contain_text("Hợp lệ")
     badges.locator("summary").click()
     expect(badges.locator("table.sig-table")).to_have_count(2)
-    _screenshot(page, "record")
+    screenshot(page, "signing-record")
 
 
 def _receiver_accepts(page: Page, live_server: LiveServer, subject: str) -> None:
@@ -140,17 +98,25 @@ def _receiver_accepts(page: Page, live_server: LiveServer, subject: str) -> None
     expect(badges).to_contain_text("Hợp lệ")
     badges.locator("summary").click()
     expect(badges.locator("table.sig-table")).to_have_count(2)
-    _screenshot(page, "incoming")
+    screenshot(page, "signing-incoming")
 
 
 @pytest.mark.usefixtures("services")
 def test_leader_and_agency_sign_and_both_agencies_see_it_valid(
     browser: Browser, live_server: LiveServer, people: Office, receiver: Office
 ) -> None:
-    subject = _format_checked(people).subject
-    _leader_approves_and_signs(_session(browser, live_server, people.leader), live_server, subject)
-    _clerk_signs_and_issues(_session(browser, live_server, people.clerk), live_server, subject)
-    _receiver_accepts(_session(browser, live_server, receiver.clerk), live_server, subject)
+    subject = draft_format_checked(people).subject
+    _leader_approves_and_signs(
+        logged_in_page(browser, live_server, people.leader, timeout_ms=30_000), live_server, subject
+    )
+    _clerk_signs_and_issues(
+        logged_in_page(browser, live_server, people.clerk, timeout_ms=30_000), live_server, subject
+    )
+    _receiver_accepts(
+        logged_in_page(browser, live_server, receiver.clerk, timeout_ms=30_000),
+        live_server,
+        subject,
+    )
 
     issued = OutgoingRecord.objects.get()
     assert issued.number == 1

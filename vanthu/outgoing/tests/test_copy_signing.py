@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.pki import pki
 from vanthu.accounts.models import User
 from vanthu.audit.models import AuditEvent
 from vanthu.core.errors import NotFoundError, PermissionDeniedError
@@ -39,18 +40,15 @@ from vanthu.signing.errors import CertificateExpiredError, WrongPinError
 from vanthu.signing.models import Certificate
 from vanthu.signing.providers import Pkcs12Provider
 from vanthu.signing.sign import Appearance, FieldLock, pdf_sign
-from vanthu.signing.testpki import PASSWORD, TestPKI, build_test_pki
+from vanthu.signing.testpki import PASSWORD, TestPKI
 from vanthu.signing.tests.pdfs import nss_db, pdfsig, pyhanko_statuses, sample_pdf
+
+__all__ = ["pki"]
 
 pytestmark = pytest.mark.django_db
 
 Word = tuple[float, float, float, str]
 """xMin, xMax, yMax (from the top, points) and text of a "word" (pdftotext) on page 1."""
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPKI:
-    return build_test_pki(tmp_path_factory.mktemp("pki"))
 
 
 @pytest.fixture

@@ -8,17 +8,15 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from tests.pki import pki
 from vanthu.accounts.models import User
 from vanthu.outgoing.tests.factories import Office
 from vanthu.outgoing.tests.signing_setup import Keys, digital_draft, keys_register
-from vanthu.signing.testpki import PASSWORD, TestPKI, build_test_pki
+from vanthu.signing.testpki import PASSWORD, TestPKI
+
+__all__ = ["pki"]
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPKI:
-    return build_test_pki(tmp_path_factory.mktemp("pki"))
 
 
 @pytest.fixture

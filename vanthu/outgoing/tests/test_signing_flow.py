@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import pytest
 from django.utils import timezone
 from pyhanko.sign.diff_analysis import ModificationLevel
 
+from tests.pki import pki, services
 from vanthu.core.errors import PermissionDeniedError
 from vanthu.documents.enums import AttachmentRole
 from vanthu.documents.models import Attachment
@@ -34,21 +34,12 @@ from vanthu.signing.errors import (
     WrongPinError,
 )
 from vanthu.signing.models import Certificate, TrustRoot
-from vanthu.signing.testpki import PASSWORD, Services, TestPKI, build_test_pki, loopback_services
+from vanthu.signing.testpki import PASSWORD, Services, TestPKI
 from vanthu.signing.tests.pdfs import nss_db, pdfsig, pyhanko_statuses
 
+__all__ = ["pki", "services"]
+
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPKI:
-    return build_test_pki(tmp_path_factory.mktemp("pki"))
-
-
-@pytest.fixture(scope="module")
-def services(pki: TestPKI) -> Iterator[Services]:
-    with loopback_services(pki) as running:
-        yield running
 
 
 @pytest.fixture

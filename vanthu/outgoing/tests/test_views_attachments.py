@@ -9,6 +9,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from tests.pki import pki
 from vanthu.audit.models import AuditEvent
 from vanthu.documents.enums import AttachmentRole
 from vanthu.documents.models import Attachment
@@ -19,16 +20,13 @@ from vanthu.outgoing.tests.factories import Office
 from vanthu.outgoing.tests.signing_setup import Keys, keys_register
 from vanthu.outgoing.tests.test_views_support import as_user, issued, reuse_one_pdf
 from vanthu.signing.models import Certificate
-from vanthu.signing.testpki import PASSWORD, TestPKI, build_test_pki
+from vanthu.signing.testpki import PASSWORD, TestPKI
 from vanthu.signing.tests.pdfs import sample_pdf
+
+__all__ = ["pki"]
 
 pytestmark = pytest.mark.django_db
 WRONG_PIN = "sai-ma-pin-246"
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPKI:
-    return build_test_pki(tmp_path_factory.mktemp("pki"))
 
 
 @pytest.fixture

@@ -5,52 +5,34 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.utils import timezone
 
+from tests.pki import pki, services
 from vanthu.audit.models import AuditEvent
-from vanthu.outgoing.enums import DraftStatus, ReviewDecision, SignatureState, SigningMode
+from vanthu.outgoing.enums import DraftStatus, SignatureState, SigningMode
 from vanthu.outgoing.issue import DraftNeedsDigitalSignatureError, draft_issue
-from vanthu.outgoing.models import OutgoingDraft, OutgoingRecord
-from vanthu.outgoing.review import draft_format_check, draft_review, draft_submit
+from vanthu.outgoing.models import OutgoingRecord
 from vanthu.outgoing.signing_flow import draft_sign
-from vanthu.outgoing.tests.factories import Office, draft_make
+from vanthu.outgoing.tests.factories import Office, draft_format_checked
 from vanthu.outgoing.tests.signing_setup import Keys, digital_draft, keys_register
 from vanthu.outgoing.tests.test_views_support import as_user
 from vanthu.signing.models import Certificate
-from vanthu.signing.testpki import PASSWORD, Services, TestPKI, build_test_pki, loopback_services
+from vanthu.signing.testpki import PASSWORD, TestPKI
+
+__all__ = ["pki", "services"]
 
 pytestmark = pytest.mark.django_db
 Capture = Callable[..., Any]
 WRONG_PIN = "sai-ma-pin-987"
 
 
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPKI:
-    return build_test_pki(tmp_path_factory.mktemp("pki"))
-
-
-@pytest.fixture(scope="module")
-def services(pki: TestPKI) -> Iterator[Services]:
-    with loopback_services(pki) as running:
-        yield running
-
-
 @pytest.fixture
 def keys(office: Office, pki: TestPKI) -> Keys:
     return keys_register(office, pki)
-
-
-def _format_checked(office: Office) -> OutgoingDraft:
-    draft = draft_make(office)
-    draft_submit(actor=office.specialist, draft_id=draft.pk)
-    draft_review(actor=office.head, draft_id=draft.pk, decision=ReviewDecision.APPROVE)
-    draft_format_check(actor=office.clerk, draft_id=draft.pk)
-    draft.refresh_from_db()
-    return draft
 
 
 def _pin_error(html: str) -> str:
@@ -62,7 +44,7 @@ def _pin_error(html: str) -> str:
 
 class TestApproval:
     def test_the_leader_chooses_digital_and_gets_the_sign_button(self, office: Office) -> None:
-        draft = _format_checked(office)
+        draft = draft_format_checked(office)
         client = as_user(office.leader)
         page = client.get(f"/van-ban-di/du-thao/{draft.pk}/").content.decode()
         assert 'name="signing_mode" value="digital"' in page
@@ -83,7 +65,7 @@ class TestApproval:
         assert f'href="/van-ban-di/du-thao/{draft.pk}/ky-so/" data-sign' in queue
 
     def test_paper_stays_the_default_and_offers_no_sign_button(self, office: Office) -> None:
-        draft = _format_checked(office)
+        draft = draft_format_checked(office)
         client = as_user(office.leader)
         page = client.get(f"/van-ban-di/du-thao/{draft.pk}/").content.decode()
         assert 'name="signing_mode" value="paper" checked' in page
@@ -98,7 +80,7 @@ class TestApproval:
         assert f'data-draft="{draft.pk}"' not in client.get("/van-ban-di/cho-ky/").content.decode()
 
     def test_an_unknown_mode_is_refused_beside_the_choice(self, office: Office) -> None:
-        draft = _format_checked(office)
+        draft = draft_format_checked(office)
         response = as_user(office.leader).post(
             f"/van-ban-di/du-thao/{draft.pk}/duyet-ky-so/", {"signing_mode": "fax"}
         )

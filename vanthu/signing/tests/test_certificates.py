@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.utils import timezone
 
-from config.settings.env import storages
+from tests.storage import blob_store
 from vanthu.accounts.enums import Role
 from vanthu.accounts.models import Agency, User
 from vanthu.accounts.tests.factories import make_agency, make_user
@@ -42,14 +41,14 @@ from vanthu.signing.testpki import Issued, Services, TestPKI
 from vanthu.signing.tests.pdfs import pyhanko_statuses
 from vanthu.signing.tests.softhsm import Token
 
+__all__ = ["blob_store"]
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _isolated_blob_store(settings: Any, tmp_path: Path) -> None:
-    settings.STORAGES = storages(tmp_path)
-    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "tmp")
-    (tmp_path / "tmp").mkdir()
+def _isolated_blob_store(blob_store: Path) -> None:
+    """Blobs go to this test's own folder."""
 
 
 @pytest.fixture

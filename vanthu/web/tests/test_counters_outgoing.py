@@ -8,44 +8,30 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.test import Client
 
-from config.settings.env import storages
+from tests.pki import pki
+from tests.storage import blob_store
 from vanthu.accounts.enums import Role
 from vanthu.accounts.models import User
 from vanthu.accounts.tests.factories import make_user
-from vanthu.outgoing.enums import ReviewDecision
-from vanthu.outgoing.models import OutgoingDraft
-from vanthu.outgoing.review import draft_format_check, draft_review, draft_submit
 from vanthu.outgoing.signing_flow import draft_sign
-from vanthu.outgoing.tests.factories import Office, draft_make, office_make
+from vanthu.outgoing.tests.factories import draft_format_checked, office_make
 from vanthu.outgoing.tests.signing_setup import digital_draft, keys_register
 from vanthu.outgoing.ui_selectors import drafts_to_sign
-from vanthu.signing.testpki import PASSWORD, TestPKI, build_test_pki
+from vanthu.signing.testpki import PASSWORD, TestPKI
 from vanthu.web.counters import panel_figure
+
+__all__ = ["blob_store", "pki"]
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> TestPKI:
-    return build_test_pki(tmp_path_factory.mktemp("pki"))
-
-
 @pytest.fixture(autouse=True)
-def _isolated_blob_store(settings: Any, tmp_path: Path) -> None:
-    settings.STORAGES = storages(tmp_path)
-
-
-def _format_checked(office: Office) -> OutgoingDraft:
-    draft = draft_make(office)
-    draft_submit(actor=office.specialist, draft_id=draft.pk)
-    draft_review(actor=office.head, draft_id=draft.pk, decision=ReviewDecision.APPROVE)
-    draft_format_check(actor=office.clerk, draft_id=draft.pk)
-    return draft
+def _isolated_blob_store(blob_store: Path) -> None:
+    """Blobs go to this test's own folder."""
 
 
 def _figure(user: User) -> int | None:
@@ -69,7 +55,7 @@ def test_the_figure_follows_the_queue_until_the_leader_signs(pki: TestPKI) -> No
     office = office_make()
     keys_register(office, pki)
     deputy = make_user(agency=office.agency, unit=office.unit, roles=[Role.AGENCY_LEADER])
-    checked = _format_checked(office)
+    checked = draft_format_checked(office)
     digital = digital_draft(office)  # approved by office.leader for his digital signature
 
     assert set(drafts_to_sign(office.leader)) == {checked, digital}
@@ -85,7 +71,7 @@ def test_the_figure_follows_the_queue_until_the_leader_signs(pki: TestPKI) -> No
 
 def test_the_figure_is_zero_for_whoever_may_not_sign() -> None:
     office = office_make()
-    _format_checked(office)
+    draft_format_checked(office)
     assert _figure(office.clerk) == 0
     assert _figure(office.specialist) == 0
     assert _figure(office_make().leader) == 0  # another agency's drafts are not counted
