@@ -6,11 +6,11 @@ import datetime as dt
 import io
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from tests.web import logged_in_client
 from vanthu.accounts.models import User
 from vanthu.archive.reports import filing_compliance
 from vanthu.archive.tests.builders import dossier_make, handled_make
@@ -22,12 +22,6 @@ from vanthu.incoming.tests.factories import Office
 pytestmark = pytest.mark.django_db
 PAGE = "/nop-luu/bao-cao/"
 DOWNLOAD = "/nop-luu/bao-cao/tai-ve/"
-
-
-def _login(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _work(office: Office) -> int:
@@ -60,7 +54,7 @@ def _pdf_text(content: bytes) -> str:
 
 def test_leader_sees_units_and_people_with_percentages(office: Office) -> None:
     year = _work(office)
-    response = _login(office.leader).get(PAGE, {"year": str(year)})
+    response = logged_in_client(office.leader).get(PAGE, {"year": str(year)})
     assert response.status_code == 200
     html = response.content.decode()
     assert office.specialist_a.full_name in html and office.specialist_b.full_name in html
@@ -72,7 +66,7 @@ def test_leader_sees_units_and_people_with_percentages(office: Office) -> None:
 
 def test_unit_head_sees_only_the_unit(office: Office) -> None:
     _work(office)
-    html = _login(office.head_b).get(PAGE).content.decode()
+    html = logged_in_client(office.head_b).get(PAGE).content.decode()
     assert office.specialist_b.full_name in html
     assert office.specialist_a.full_name not in html
     assert office.unit_a.name not in html
@@ -80,7 +74,7 @@ def test_unit_head_sees_only_the_unit(office: Office) -> None:
 
 def test_specialist_is_refused(office: Office) -> None:
     _work(office)
-    client = _login(office.specialist_a)
+    client = logged_in_client(office.specialist_a)
     assert client.get(PAGE).status_code == 403
     assert client.get(DOWNLOAD, {"format": "xlsx"}).status_code == 403
     assert not AuditEvent.objects.filter(action="archive.report_downloaded").exists()
@@ -88,7 +82,7 @@ def test_specialist_is_refused(office: Office) -> None:
 
 def test_other_agency_sees_none_of_our_people(office: Office, other_office: Office) -> None:
     _work(office)
-    html = _login(other_office.leader).get(PAGE).content.decode()
+    html = logged_in_client(other_office.leader).get(PAGE).content.decode()
     assert office.specialist_a.full_name not in html
     assert office.unit_a.name not in html
     assert "Không có số liệu trong kỳ này." in html
@@ -96,7 +90,7 @@ def test_other_agency_sees_none_of_our_people(office: Office, other_office: Offi
 
 def test_xlsx_download_reads_back_and_is_audited(office: Office) -> None:
     year = _work(office)
-    response = _login(office.leader).get(DOWNLOAD, {"year": str(year), "format": "xlsx"})
+    response = logged_in_client(office.leader).get(DOWNLOAD, {"year": str(year), "format": "xlsx"})
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith(
         f'lap-ho-so-nop-luu-{year}0101-{year}1231.xlsx"'
@@ -119,7 +113,7 @@ def test_pdf_download_over_a_range_of_days(office: Office) -> None:
     handled_make(office, office.specialist_a, closed_at=timezone.now() - dt.timedelta(days=400))
     start = dt.date(year, 1, 1)
     query = {"by": "days", "date_from": start.isoformat(), "format": "pdf"}
-    response = _login(office.leader).get(DOWNLOAD, query)
+    response = logged_in_client(office.leader).get(DOWNLOAD, query)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     text = _pdf_text(response.content)
@@ -133,7 +127,7 @@ def test_pdf_download_over_a_range_of_days(office: Office) -> None:
 
 
 def test_bad_period_and_format_are_messages_not_errors(office: Office) -> None:
-    client = _login(office.leader)
+    client = logged_in_client(office.leader)
     page = client.get(PAGE, {"year": "abc"})
     assert page.status_code == 200
     assert "Năm không hợp lệ" in page.content.decode()
@@ -152,5 +146,5 @@ def test_bad_period_and_format_are_messages_not_errors(office: Office) -> None:
 
 def test_archivist_sees_the_whole_agency(office: Office, archivist: User) -> None:
     _work(office)
-    html = _login(archivist).get(PAGE).content.decode()
+    html = logged_in_client(archivist).get(PAGE).content.decode()
     assert office.specialist_a.full_name in html and office.specialist_b.full_name in html

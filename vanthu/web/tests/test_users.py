@@ -3,7 +3,6 @@ colleague, deactivating (refused while dossiers are held) and reactivating."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -11,17 +10,15 @@ import pytest
 from django.test import Client
 
 from tests.storage import blob_store
+from tests.web import logged_in_client
 from vanthu.accounts.enums import Role
 from vanthu.accounts.models import User
 from vanthu.accounts.tests.factories import TEST_PASSWORD, make_user
 from vanthu.accounts.tokens import token_issue
 from vanthu.archive.services import handover_submit
 from vanthu.audit.models import AuditEvent
-from vanthu.dossiers.closing import dossier_close
-from vanthu.dossiers.enums import Retention
 from vanthu.dossiers.models import Dossier
-from vanthu.dossiers.services import dossier_document_add, dossier_open
-from vanthu.dossiers.tests.factories import document_make
+from vanthu.dossiers.tests.factories import dossier_with_document
 from vanthu.incoming.tests.factories import Office, office_make
 from vanthu.web.counters import panel_figure
 
@@ -49,28 +46,12 @@ def admin(office: Office) -> User:
     )
 
 
-def _client(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _dossier(creator: User, code: str, *, close: bool = False) -> Dossier:
-    dossier = dossier_open(actor=creator, title=f"Hồ sơ {code}", code=code, retention=Retention.Y20)
-    assert creator.agency is not None
-    document = document_make(creator.agency, issued_date=dt.date(2025, 6, 2), with_pdf=False)
-    dossier_document_add(actor=creator, dossier=dossier, document_id=document.pk)
-    if close:
-        dossier = dossier_close(actor=creator, dossier=dossier, retention=Retention.Y20)
-    return dossier
-
-
 def _holdings(office: Office) -> tuple[Dossier, Dossier, Dossier]:
     """Give specialist A one open, one closed and one submitted dossier."""
     leaver = office.specialist_a
-    opened = _dossier(leaver, "01.TCCB")
-    closed = _dossier(leaver, "02.TCCB", close=True)
-    waiting = _dossier(leaver, "03.TCCB", close=True)
+    opened = dossier_with_document(leaver, "01.TCCB")
+    closed = dossier_with_document(leaver, "02.TCCB", close=True)
+    waiting = dossier_with_document(leaver, "03.TCCB", close=True)
     handover_submit(actor=leaver, dossier_ids=[waiting.pk])
     return opened, closed, waiting
 
@@ -84,7 +65,7 @@ def _count(html: str, kind: str) -> int:
 class TestList:
     def test_lists_the_agency_users(self, office: Office, admin: User) -> None:
         make_user(agency=office.agency, full_name="Người Đã Nghỉ", is_active=False)
-        response = _client(admin).get(LIST_URL)
+        response = logged_in_client(admin).get(LIST_URL)
         html = response.content.decode()
         assert response.status_code == 200
         assert office.specialist_a.full_name in html
@@ -96,12 +77,12 @@ class TestList:
 
     def test_only_for_the_agency_administrator(self, office: Office, admin: User) -> None:
         for outsider in (office.leader, office.clerk, office.specialist_a):
-            assert _client(outsider).get(LIST_URL).status_code == 403
+            assert logged_in_client(outsider).get(LIST_URL).status_code == 403
         assert Client().get(LIST_URL).status_code == 302
 
     def test_another_agencys_user_is_not_found(self, office: Office, admin: User) -> None:
         other = office_make()
-        client = _client(admin)
+        client = logged_in_client(admin)
         assert client.get(f"{LIST_URL}{other.specialist_a.pk}/").status_code == 404
         response = client.post(
             f"{LIST_URL}{other.specialist_a.pk}/ngung-hoat-dong/", {"reason": "Nghỉ"}
@@ -113,14 +94,18 @@ class TestList:
 class TestChecklist:
     def test_shows_what_the_leaver_holds(self, office: Office, admin: User) -> None:
         opened, _closed, _waiting = _holdings(office)
-        html = _client(admin).get(f"{LIST_URL}{office.specialist_a.pk}/").content.decode()
+        html = logged_in_client(admin).get(f"{LIST_URL}{office.specialist_a.pk}/").content.decode()
         assert [_count(html, k) for k in ("open", "closed", "pending")] == [1, 1, 1]
         assert "01.TCCB - Hồ sơ 01.TCCB" in html
         assert f'href="/ho-so/{opened.pk}/"' not in html  # the admin alone may not open it
         leader_admin = make_user(
             agency=office.agency, roles=[Role.AGENCY_ADMIN, Role.AGENCY_LEADER]
         )
-        html = _client(leader_admin).get(f"{LIST_URL}{office.specialist_a.pk}/").content.decode()
+        html = (
+            logged_in_client(leader_admin)
+            .get(f"{LIST_URL}{office.specialist_a.pk}/")
+            .content.decode()
+        )
         assert f'href="/ho-so/{opened.pk}/"' in html
 
     def test_deactivation_refused_while_dossiers_are_held(
@@ -128,7 +113,7 @@ class TestChecklist:
     ) -> None:
         _holdings(office)
         url = f"{LIST_URL}{office.specialist_a.pk}/"
-        response = _client(admin).post(
+        response = logged_in_client(admin).post(
             f"{url}ngung-hoat-dong/", {"reason": "Nghỉ hưu"}, follow=True
         )
         html = response.content.decode()
@@ -160,7 +145,7 @@ class TestTransferThenDeactivate:
     def test_the_leaver_hands_over_and_leaves(self, office: Office, admin: User) -> None:
         opened, closed, waiting = _holdings(office)
         leaver, colleague = office.specialist_a, office.specialist_a2
-        client = _client(admin)
+        client = logged_in_client(admin)
         url = f"{LIST_URL}{leaver.pk}/"
         page = client.get(url).content.decode()
         assert f'<option value="{colleague.pk}">' in page
@@ -191,9 +176,9 @@ class TestTransferThenDeactivate:
         assert User.objects.get(pk=leaver.pk).is_active
 
     def test_transfer_needs_a_colleague_and_a_reason(self, office: Office, admin: User) -> None:
-        _dossier(office.specialist_a, "01.TCCB")
+        dossier_with_document(office.specialist_a, "01.TCCB")
         url = f"{LIST_URL}{office.specialist_a.pk}/chuyen-ho-so/"
-        client = _client(admin)
+        client = logged_in_client(admin)
         html = client.post(url, {"to_user": "", "reason": "Nghỉ"}, follow=True).content.decode()
         assert "Cần chọn người nhận hồ sơ." in html
         html = client.post(
@@ -207,9 +192,9 @@ class TestTransferThenDeactivate:
         assert not AuditEvent.objects.filter(action="dossiers.transferred").exists()
 
     def test_own_page_offers_no_deactivation(self, admin: User) -> None:
-        html = _client(admin).get(f"{LIST_URL}{admin.pk}/").content.decode()
+        html = logged_in_client(admin).get(f"{LIST_URL}{admin.pk}/").content.decode()
         assert "data-deactivate" not in html
-        response = _client(admin).post(
+        response = logged_in_client(admin).post(
             f"{LIST_URL}{admin.pk}/ngung-hoat-dong/", {"reason": "Nghỉ"}, follow=True
         )
         assert "Không thể tự ngừng hoạt động" in response.content.decode()
