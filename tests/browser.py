@@ -27,9 +27,12 @@ OFFICE: ViewportSize = {"width": 1366, "height": 768}
 PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium per test process."""
+    """One headless Chromium per test module. Playwright's sync API keeps an event loop running
+    in the test thread while it is started, and code under test that calls ``asyncio.run``
+    (pyHanko's synchronous signing) fails inside it — so Playwright stops when the module's
+    tests are done, before a test of another module runs in the same process."""
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
