@@ -15,6 +15,7 @@ from vanthu.archive.selectors import deactivation_checklist
 from vanthu.core.errors import ConflictError
 from vanthu.dossiers import reopen_guards
 from vanthu.dossiers.models import Dossier
+from vanthu.dossiers.presenters import dossier_label_for
 
 
 class DossierInHandoverError(ConflictError):
@@ -62,7 +63,7 @@ def refuse_deactivation_while_holding(*, actor: User, user: User) -> None:
         % counts
     )
     fields = {
-        name: [f"{dossier.code} - {dossier.title}" for dossier in rows]
+        name: [dossier_label_for(actor, dossier) for dossier in rows]
         for name, rows in (
             ("open_dossiers", checklist.open_dossiers),
             ("closed_dossiers", checklist.closed_dossiers),

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from vanthu.accounts.models import User
+from vanthu.accounts.roles import can_see_confidentiality
 from vanthu.documents.models import Document
 from vanthu.dossiers.models import Dossier, DossierItem, FilePlan, FilePlanHeading, FilePlanItem
 from vanthu.dossiers.proposals import Proposal
+
+
+def dossier_label_for(actor: User, dossier: Dossier) -> str:
+    """Return "code - title" of a dossier, or only its code when ``actor`` is not cleared for
+    its confidentiality (lists of a colleague's dossiers must not show a classified title)."""
+    if can_see_confidentiality(actor, dossier.confidentiality):
+        return f"{dossier.code} - {dossier.title}"
+    return _("%s (hồ sơ mật)") % dossier.code
 
 
 def plan_out(plan: FilePlan) -> dict[str, Any]:

@@ -35,6 +35,20 @@ def _text(value: str, field: str, max_length: int) -> str:
     return text
 
 
+# A dossier is opened on a day of the work it files: not in the future, not before 1945.
+EARLIEST_OPENING = dt.date(1945, 9, 2)
+
+
+def _opening_day(opened_on: dt.date | None) -> dt.date:
+    today = today_in_vietnam()
+    day = opened_on or today
+    if not EARLIEST_OPENING <= day <= today:
+        raise InvalidInputError(
+            fields={"opened_on": [_("Ngày mở hồ sơ không được sau hôm nay hoặc trước năm 1945.")]}
+        )
+    return day
+
+
 def dossier_open(
     *,
     actor: User,
@@ -52,7 +66,7 @@ def dossier_open(
     if actor.agency_id is None:
         raise PermissionDeniedError
     ensure_member(actor, actor.agency_id)
-    day = opened_on or today_in_vietnam()
+    day = _opening_day(opened_on)
     if plan_item is not None:
         if plan_item.plan.agency_id != actor.agency_id:
             raise NotFoundError(_("Không tìm thấy hồ sơ trong danh mục."))

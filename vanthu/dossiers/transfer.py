@@ -17,6 +17,7 @@ from vanthu.core.errors import InvalidInputError, PermissionDeniedError
 from vanthu.core.text import clean_text
 from vanthu.dossiers.enums import DossierStatus
 from vanthu.dossiers.models import Dossier
+from vanthu.dossiers.presenters import dossier_label_for
 
 MAX_REASON = 500
 
@@ -67,7 +68,7 @@ def dossiers_transfer(*, actor: User, from_user: User, to_user: User, reason: st
         too_secret = [d for d in held if not can_see_confidentiality(to_user, d.confidentiality)]
         if too_secret:
             raise TransferClearanceError(
-                fields={"to_user": [f"{d.code} - {d.title}" for d in too_secret]}
+                fields={"to_user": [dossier_label_for(actor, d) for d in too_secret]}
             )
         for dossier in held:
             dossier.creator = to_user

@@ -125,3 +125,13 @@ def test_a_closed_dossier_shows_the_registered_links(office: Office) -> None:
     finally:
         closed_dossier_link_unregister(url_name="dossiers:file_plan")
     assert "Xem danh mục hồ sơ" not in page_text(client.get(url))
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_an_opening_date_in_the_future_or_long_past_is_refused(office: Office, day: str) -> None:
+    client = logged_in_client(office.specialist_a)
+    data = {"title": "Hồ sơ thử", "code": "99.TEST", "retention": "20", "rights": "public"}
+    response = client.post(OPEN, {**data, "opened_on": day})
+    assert response.status_code == 400
+    assert "Ngày mở hồ sơ không được sau hôm nay" in page_text(response)
+    assert not Dossier.objects.filter(code="99.TEST").exists()

@@ -110,7 +110,8 @@ class TestTransfer:
             dossiers_transfer(
                 actor=_admin(office), from_user=leaver, to_user=office.specialist_a, reason="Nghỉ"
             )
-        assert caught.value.fields["to_user"] == ["01.MAT - Hồ sơ 01.MAT"]
+        # the uncleared administrator reads the code only, never the title
+        assert caught.value.fields["to_user"] == ["01.MAT (hồ sơ mật)"]
         assert set(_creators(secret)) == {leaver.pk}
         assert Dossier.objects.filter(creator=leaver).count() == 2
         moved = dossiers_transfer(

@@ -211,3 +211,57 @@ def test_start_panel_counts_the_agency_s_active_users(office: Office, admin: Use
     assert panel_figure(user=admin, area_slug="quan-tri", section="nguoi-dung") == before
     specialist = make_user(agency=office.agency, unit=office.unit_b, roles=[Role.SPECIALIST])
     assert panel_figure(user=specialist, area_slug="quan-tri", section="nguoi-dung") == 0
+
+
+class TestConfidentialTitles:
+    """An administrator without clearance sees a classified dossier's code, never its title."""
+
+    TITLE = "Hồ sơ MẬT kỷ luật ông X"
+
+    def _secret(self, office: Office) -> User:
+        leaver = make_user(
+            agency=office.agency, unit=office.unit_b, roles=[Role.SPECIALIST], clearance=1
+        )
+        dossier = dossier_with_document(leaver, "09.MAT", confidentiality=1)
+        Dossier.objects.filter(pk=dossier.pk).update(title=self.TITLE, confidentiality=1)
+        return leaver
+
+    def test_page_api_and_transfer_hide_the_title(self, office: Office, admin: User) -> None:
+        leaver = self._secret(office)
+        client = logged_in_client(admin)
+        url = f"{LIST_URL}{leaver.pk}/"
+        page = client.get(url).content.decode()
+        assert "09.MAT (hồ sơ mật)" in page and self.TITLE not in page
+        refused = client.post(f"{url}ngung-hoat-dong/", {"reason": "Nghỉ"}, follow=True)
+        assert self.TITLE not in refused.content.decode()
+        moved = client.post(
+            f"{url}chuyen-ho-so/",
+            {"to_user": office.specialist_a.pk, "reason": "Bàn giao"},
+            follow=True,
+        )
+        assert "09.MAT (hồ sơ mật)" in moved.content.decode()
+        assert self.TITLE not in moved.content.decode()
+        api = Client(HTTP_AUTHORIZATION=f"Bearer {token_issue(user=admin, actor=None)}")
+        body = api.post(
+            f"/api/v1/users/{leaver.pk}/deactivate",
+            {"reason": "Nghỉ"},
+            content_type="application/json",
+        ).json()
+        assert body["fields"]["open_dossiers"] == ["09.MAT (hồ sơ mật)"]
+
+    def test_a_cleared_administrator_reads_the_title(self, office: Office) -> None:
+        leaver = self._secret(office)
+        cleared = make_user(agency=office.agency, roles=[Role.AGENCY_ADMIN], clearance=1)
+        page = logged_in_client(cleared).get(f"{LIST_URL}{leaver.pk}/").content.decode()
+        assert f"09.MAT - {self.TITLE}" in page
+
+
+def test_an_inactive_user_s_dossiers_can_still_be_handed_over(office: Office, admin: User) -> None:
+    leaver = office.specialist_b
+    dossier_with_document(leaver, "05.TCCB")
+    User.objects.filter(pk=leaver.pk).update(is_active=False)
+    client = logged_in_client(admin)
+    url = f"{LIST_URL}{leaver.pk}/"
+    assert "data-transfer" in client.get(url).content.decode()
+    client.post(f"{url}chuyen-ho-so/", {"to_user": office.specialist_a.pk, "reason": "Bàn giao"})
+    assert Dossier.objects.get(code="05.TCCB").creator_id == office.specialist_a.pk

@@ -25,6 +25,7 @@ from vanthu.accounts.views import actor_view
 from vanthu.archive.selectors import DeactivationChecklist, deactivation_checklist
 from vanthu.core.errors import NotFoundError
 from vanthu.dossiers.models import Dossier
+from vanthu.dossiers.presenters import dossier_label_for
 from vanthu.dossiers.selectors import dossiers_visible_for
 from vanthu.dossiers.transfer import dossiers_transfer
 from vanthu.web.areas import AGENCY_ADMIN
@@ -66,6 +67,7 @@ def _rows(actor: User, dossiers: list[Dossier]) -> list[dict[str, Any]]:
     return [
         {
             "dossier": dossier,
+            "label": dossier_label_for(actor, dossier),
             "href": reverse("dossiers:detail", kwargs={"pk": dossier.pk})
             if dossier.pk in visible
             else "",
