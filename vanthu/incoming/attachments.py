@@ -54,6 +54,11 @@ def ensure_may_attach(actor: User, incoming: IncomingRecord) -> None:
         raise PermissionDeniedError
     if not (is_clerk(actor) or incoming.received_by_id == actor.pk):
         raise PermissionDeniedError(_("Chỉ văn thư của cơ quan mới được đính kèm tệp."))
+    if incoming.document.owner_agency_id != incoming.agency_id:
+        # A delivered document is the issuing agency's, shared by every receiver: unchanged.
+        raise PermissionDeniedError(
+            _("Văn bản nhận qua liên thông là văn bản của cơ quan gửi; không đính kèm thêm tệp.")
+        )
 
 
 def _role(role: str) -> AttachmentRole:
