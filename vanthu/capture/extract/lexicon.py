@@ -16,12 +16,13 @@ POSITIONS: tuple[str, ...] = (
 )  # fmt: skip
 _BY_FOLD = {fold(p): p for p in POSITIONS}
 # Phrases whose marks OCR often loses or confuses (ế/ể, ồ/ô…), restored when their folded form
-# matches. Only collocations of administrative writing whose folded form has no other reading.
+# matches. Only collocations of administrative writing whose folded form has no other reading
+# (not "lưu trữ" — "lưu trú" — nor "lịch sử" — "lịch sự").
 PHRASES: tuple[str, ...] = (
     "Ủy ban nhân dân", "Hội đồng nhân dân", "Như trên", "Như Điều", "để báo cáo", "để b/c",
     "kiểm tra", "tổng kết", "đại biểu", "tinh giản", "an ninh", "tồn tại", "chuyên môn",
-    "tư pháp", "bồi dưỡng", "lưu trữ", "thực hiện", "triển khai", "hội nghị", "Quốc hội",
-    "kinh tế", "kế hoạch", "báo cáo", "hướng dẫn", "đề nghị", "tình hình", "lịch sử", "UBND",
+    "tư pháp", "bồi dưỡng", "thực hiện", "triển khai", "hội nghị", "Quốc hội",
+    "kinh tế", "kế hoạch", "báo cáo", "hướng dẫn", "đề nghị", "tình hình", "UBND",
 )  # fmt: skip
 _PHRASES = {fold(p): p for p in PHRASES}
 _EDGES = "()[]{};:,.\"'“”"

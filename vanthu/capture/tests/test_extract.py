@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from vanthu.capture.extract import FIELDS, KnownAgency, extract_proposals, proposals_json
 from vanthu.capture.extract.casing import organ_case, position_case
 from vanthu.capture.extract.lexicon import repair_phrases
@@ -173,3 +175,11 @@ def test_recipients_run_together_are_split_and_specks_dropped() -> None:
     )
     found = extract_proposals([page])["recipients"].value
     assert found == ["Các xã, phường, thị trấn", "Như Điều 3", "Sở Tài chính", "Sở Nội vụ"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["V/v khai báo lưu trú, tạm trú", "Hướng dẫn giao tiếp lịch sự nơi công sở"],
+)
+def test_phrase_repair_leaves_words_with_another_reading_alone(text: str) -> None:
+    assert repair_phrases(text) == text
