@@ -44,6 +44,15 @@ def may_sign_for_agency(actor: User, draft: OutgoingDraft) -> bool:
     return is_clerk(actor) and waits_for_agency(draft)
 
 
+def awaiting_any_signer() -> Q:
+    """Return the filter of the approved digital drafts still waiting for their signer."""
+    return Q(
+        status=DraftStatus.APPROVED,
+        signing_mode=SigningMode.DIGITAL,
+        signature_state=SignatureState.DIGITAL_PENDING,
+    )
+
+
 def awaiting_signature_of(actor: User) -> Q:
     """Return the filter of the approved digital drafts still waiting for ``actor`` to sign."""
     return Q(

@@ -20,7 +20,7 @@ from vanthu.outgoing.enums import DraftStatus, RecordStatus
 from vanthu.outgoing.models import CopyRecord, OutgoingDraft, OutgoingRecord
 from vanthu.outgoing.permissions import ensure, is_clerk, is_leader, is_unit_head
 from vanthu.outgoing.selectors import drafts_visible_to, records_visible_to
-from vanthu.outgoing.signature_steps import awaiting_signature_of
+from vanthu.outgoing.signature_steps import awaiting_any_signer, awaiting_signature_of
 
 PAGE_SIZE = 50
 
@@ -62,9 +62,10 @@ def drafts_to_sign(actor: User) -> QuerySet[OutgoingDraft]:
 
 
 def drafts_to_issue(actor: User) -> QuerySet[OutgoingDraft]:
-    """Return the approved drafts waiting for number and issue (the clerk)."""
+    """Return the approved drafts waiting for number and issue (the clerk): not the digital
+    drafts still waiting for their signer, which the clerk cannot act on yet."""
     ensure(is_clerk(actor), _("Chỉ văn thư mới cấp số và phát hành văn bản."))
-    return _drafts(actor).filter(status=DraftStatus.APPROVED)
+    return _drafts(actor).filter(status=DraftStatus.APPROVED).exclude(awaiting_any_signer())
 
 
 def drafts_page(

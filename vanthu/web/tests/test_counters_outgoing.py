@@ -20,7 +20,7 @@ from vanthu.accounts.tests.factories import make_user
 from vanthu.outgoing.signing_flow import draft_sign
 from vanthu.outgoing.tests.factories import draft_format_checked, office_make
 from vanthu.outgoing.tests.signing_setup import digital_draft, keys_register
-from vanthu.outgoing.ui_selectors import drafts_to_sign
+from vanthu.outgoing.ui_selectors import drafts_to_issue, drafts_to_sign
 from vanthu.signing.testpki import PASSWORD, TestPKI
 from vanthu.web.counters import panel_figure
 
@@ -62,10 +62,12 @@ def test_the_figure_follows_the_queue_until_the_leader_signs(pki: TestPKI) -> No
     assert (_figure(office.leader), _page_figure(office.leader)) == (2, "2")
     assert set(drafts_to_sign(deputy)) == {checked}  # not his signature to give
     assert _figure(deputy) == 1
+    assert list(drafts_to_issue(office.clerk)) == []  # the clerk cannot act on it yet
 
     draft_sign(actor=office.leader, draft_id=digital.pk, pin=PASSWORD)
 
     assert list(drafts_to_sign(office.leader)) == [checked]
+    assert list(drafts_to_issue(office.clerk)) == [digital]  # the agency signature is next
     assert (_figure(office.leader), _page_figure(office.leader)) == (1, "1")
 
 
