@@ -15,6 +15,7 @@ from vanthu.accounts.enums import AgencyStatus
 from vanthu.accounts.models import Agency, OrgUnit, User
 from vanthu.core.api import KeysetPage, keyset_page
 from vanthu.documents.enums import AttachmentRole
+from vanthu.documents.mediatypes import PDF
 from vanthu.documents.models import Attachment, RegisterBook, Sequence
 from vanthu.outgoing.enums import DraftStatus, RecordStatus
 from vanthu.outgoing.models import CopyRecord, OutgoingDraft, OutgoingRecord
@@ -145,6 +146,11 @@ class AppendixRow:
     original: Attachment
     signed: Attachment | None
 
+    @property
+    def signable(self) -> bool:
+        """Only a PDF takes the attachment signature."""
+        return self.original.blob.media_type == PDF
+
 
 def appendices_of(outgoing: OutgoingRecord) -> list[AppendixRow]:
     """Return the separate attachments of a (visible) record with their signed files, in order."""
@@ -154,6 +160,6 @@ def appendices_of(outgoing: OutgoingRecord) -> list[AppendixRow]:
     signed = {row.derived_from_id: row for row in rows if row.role == AttachmentRole.SIGNED}
     return [
         AppendixRow(row, signed.get(row.pk))
-        for row in rows.order_by("pk")
+        for row in rows.select_related("blob").order_by("pk")
         if row.role == AttachmentRole.APPENDIX
     ]

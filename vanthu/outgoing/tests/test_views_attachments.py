@@ -12,7 +12,8 @@ from django.utils import timezone
 from tests.pki import pki
 from vanthu.audit.models import AuditEvent
 from vanthu.documents.enums import AttachmentRole
-from vanthu.documents.models import Attachment
+from vanthu.documents.mediatypes import DOCX
+from vanthu.documents.models import Attachment, Blob
 from vanthu.outgoing.drafting_io import blob_bytes, store_pdf
 from vanthu.outgoing.models import OutgoingRecord
 from vanthu.outgoing.recall import outgoing_recall
@@ -172,3 +173,17 @@ def test_a_recalled_record_offers_no_signature(
     assert refused.status_code == 409
     assert "thu hồi" in _pin_error(refused.content.decode())
     assert _signed() is None
+
+
+def test_an_appendix_that_is_not_a_pdf_offers_no_signature(
+    office: Office, record: OutgoingRecord, appendix: Attachment
+) -> None:
+    blob = store_pdf(actor=office.clerk, data=sample_pdf() + b"\n%docx", filename="phu-luc.docx")
+    Blob.objects.filter(pk=blob.pk).update(media_type=DOCX)
+    docx = Attachment.objects.create(
+        document=record.document, blob=blob, role=AttachmentRole.APPENDIX, filename="phu-luc.docx"
+    )
+    page = as_user(office.clerk).get(f"/van-ban-di/{record.pk}/").content.decode()
+    assert f'href="{_file_url(record, docx)}">phu-luc.docx</a>' in page
+    assert _sign_url(record, docx) not in page
+    assert f'href="{_sign_url(record, appendix)}" data-attachment-sign' in page
