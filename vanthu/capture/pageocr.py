@@ -21,7 +21,7 @@ from pathlib import Path
 from PIL import Image
 
 from vanthu.capture.layout import Page, pages_from_tesseract_tsv
-from vanthu.capture.pdfscan import PageImage, extract_page_image, page_images
+from vanthu.capture.pdfscan import PageImage, embedded_image, page_images
 from vanthu.capture.sources import OCR_LANGUAGE, RASTER_DPI
 from vanthu.capture.tools import run_tool
 
@@ -77,8 +77,8 @@ def tesseract_page(image: Path, *, dpi: int | None = None) -> tuple[str, list[Pa
 def _pdf_page(
     path: Path, folder: Path, number: int, direct: PageImage | None
 ) -> tuple[str, list[Page]]:
-    if direct is not None:
-        image = extract_page_image(path, direct, folder)
+    image = embedded_image(path, direct, folder)
+    if image is not None and direct is not None:
         try:
             text, pages = tesseract_page(image, dpi=direct.dpi)
         finally:

@@ -127,6 +127,17 @@ def page_images(
     return found
 
 
+def embedded_image(path: Path, page: PageImage | None, folder: Path) -> Path | None:
+    """Return the page's embedded image as Tesseract reads it, or None — no direct page, or
+    poppler could not take it out — when the page is to be rasterised instead."""
+    if page is None:
+        return None
+    try:
+        return extract_page_image(path, page, folder)
+    except CaptureFileError:
+        return None
+
+
 def extract_page_image(path: Path, page: PageImage, folder: Path) -> Path:
     """Write the page's image into ``folder`` as Tesseract reads it (upright); return its path."""
     prefix = folder / f"i{page.number:05d}"

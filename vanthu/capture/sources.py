@@ -20,7 +20,7 @@ from vanthu.capture.errors import (
     UnsupportedFileTypeError,
 )
 from vanthu.capture.layout import Page, pages_from_bbox_xhtml, pages_from_tesseract_tsv
-from vanthu.capture.pdfscan import extract_page_image, page_images
+from vanthu.capture.pdfscan import embedded_image, page_images
 from vanthu.capture.tools import run_tool
 from vanthu.documents.mediatypes import DOCX, JPEG, PDF, PNG, TIFF, media_type_detect
 
@@ -89,8 +89,8 @@ def pdf_scanned_page(path: Path, number: int, *, some_text: bool = False) -> Pag
     text_pages = frozenset({number}) if some_text else frozenset()
     direct = page_images(path, first=number, last=number, text_pages=text_pages).get(number)
     with tempfile.TemporaryDirectory(prefix="vanthu-capture-") as folder:
-        if direct is not None:
-            image = extract_page_image(path, direct, Path(folder))
+        image = embedded_image(path, direct, Path(folder))
+        if image is not None and direct is not None:
             return image_pages(image, dpi=direct.dpi)[0]
         stem = Path(folder) / "page"
         run_tool(

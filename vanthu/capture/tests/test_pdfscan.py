@@ -12,7 +12,7 @@ from weasyprint import HTML  # type: ignore[import-untyped]
 
 from vanthu.capture.ocr import file_text
 from vanthu.capture.pageocr import ocr_pdf_pages
-from vanthu.capture.pdfscan import PageImage, extract_page_image, page_images
+from vanthu.capture.pdfscan import PageImage, embedded_image, extract_page_image, page_images
 from vanthu.capture.sources import pdf_pages
 from vanthu.capture.tests.conftest import DATA
 from vanthu.documents.mediatypes import PDF
@@ -118,3 +118,13 @@ def test_a_scan_with_a_few_words_of_vector_text_is_rasterised_whole(tmp_path: Pa
     for text in (file_text(mixed, PDF).text, pdf_pages(mixed)[0].text):
         assert "BẢN SAO" in text  # the vector words are read too: the page was rasterised
         assert "KẾ HOẠCH" in text
+
+
+def test_an_image_poppler_cannot_take_out_falls_back_to_rasterising(tmp_path: Path) -> None:
+    """A page listed as direct whose image pdfimages cannot write alone gives None: the callers
+    rasterise the page instead of failing the OCR."""
+    text_only = tmp_path / "text.pdf"
+    HTML(string="<p>Không có ảnh</p>").write_pdf(text_only)
+    assert embedded_image(text_only, PageImage(number=1, rotate=0, dpi=200), tmp_path) is None
+    assert embedded_image(text_only, None, tmp_path) is None
+    assert not list(tmp_path.glob("i00001-*"))
