@@ -19,7 +19,7 @@ from vanthu.archive.presenters import (
     item_out,
     kept_back_out,
 )
-from vanthu.archive.report_files import compliance_download
+from vanthu.archive.report_files import compliance_file
 from vanthu.archive.reports import filing_compliance
 from vanthu.archive.schemas import (
     HandoverAcceptIn,
@@ -44,7 +44,8 @@ from vanthu.archive.selectors import (
     item_counts,
 )
 from vanthu.core.api import ErrorOut, keyset_page
-from vanthu.documents.printing.xlsx import XLSX_MEDIA_TYPE
+from vanthu.documents.printing.downloads import FileFormat
+from vanthu.documents.printing.http import file_response
 from vanthu.dossiers.selectors import dossier_get_for
 
 router = Router(tags=["Nộp lưu"])
@@ -245,7 +246,6 @@ def handover_filing_report_xlsx(
     request: HttpRequest, query: Query[HandoverComplianceQuery]
 ) -> HttpResponse:
     """The same report as an Excel workbook."""
-    content, filename = compliance_download(actor=request_user(request), year=query.year)
-    response = HttpResponse(content, content_type=XLSX_MEDIA_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return file_response(
+        compliance_file(actor=request_user(request), file_format=FileFormat.XLSX, year=query.year)
+    )

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vanthu.accounts.models import Agency, User
 from vanthu.archive.reports import ComplianceReport, ComplianceRow, filing_compliance
-from vanthu.audit.services import record
 from vanthu.core.dates import format_date
 from vanthu.core.errors import PermissionDeniedError
 from vanthu.documents.printing.downloads import (
@@ -118,22 +116,6 @@ def compliance_pdf(report: ComplianceReport, agency: Agency) -> bytes:
         period=compliance_period(report),
         sections=compliance_sections(report),
     )
-
-
-def compliance_download(*, actor: User, year: int) -> tuple[bytes, str]:
-    """Return the workbook of the actor's report and its file name (audited)."""
-    report = filing_compliance(actor=actor, year=year)
-    agency = actor.agency
-    if agency is None:  # filing_compliance already refused such an actor
-        raise PermissionDeniedError
-    content = compliance_xlsx(report, agency)
-    with transaction.atomic():
-        record(
-            action="archive.report_downloaded",
-            actor=actor,
-            data={"report": "filing_compliance", "year": year},
-        )
-    return content, f"lap-ho-so-nop-luu-{year}.xlsx"
 
 
 def compliance_file(

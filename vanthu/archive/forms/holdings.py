@@ -31,7 +31,7 @@ def holdings_columns() -> tuple[str, ...]:
         _("Tiêu đề hồ sơ"),
         _("Thời gian bắt đầu - kết thúc"),
         _("Thời hạn bảo quản"),
-        _("Số tờ"),
+        _("Số tờ/ Số trang"),
         _("Ghi chú"),
     )
 

@@ -84,7 +84,7 @@ def test_docx_lists_the_holdings_in_the_annex_v_columns(office: Office, archivis
         "Tiêu đề hồ sơ",
         "Thời gian bắt đầu - kết thúc",
         "Thời hạn bảo quản",
-        "Số tờ",
+        "Số tờ/ Số trang",
         "Ghi chú",
     ]
     assert rows[1] == [f"({n})" for n in range(1, 9)]
