@@ -81,6 +81,14 @@ def _clerk_registers_and_presents(page: Page, live_server: LiveServer, scan: Pat
     screenshot(page, "incoming-registered")
     page.get_by_role("link", name="Mở văn bản, trình lãnh đạo").click()
     expect(page.get_by_role("link", name="ke-hoach-26.pdf")).to_be_visible()
+    # Attach one more file: the files section refreshes in place.
+    appendix = scan.with_name("phu-luc.pdf")
+    appendix.write_bytes(pdf_bytes(pages=1))
+    page.locator("#id_file").set_input_files(appendix)
+    expect(page.get_by_text("Đã chọn: phu-luc.pdf")).to_be_visible()
+    page.get_by_role("button", name="Đính kèm", exact=True).click()
+    expect(page.get_by_text("Đã đính kèm tệp “phu-luc.pdf”.")).to_be_visible()
+    expect(page.get_by_role("link", name="phu-luc.pdf")).to_be_visible()
     page.get_by_role("button", name="Trình lãnh đạo").click()
     expect(page.get_by_text("Đã trình lãnh đạo.")).to_be_visible()
     expect(page.locator("[data-status]")).to_have_text("Đã trình")
@@ -210,14 +218,8 @@ def test_clerk_accepts_and_refuses_from_the_queue(
     screenshot(page, "queue-decided")
     opened.click()
     expect(page.get_by_role("link", name="cv-31.pdf")).to_be_visible()
-    # Attach one more file: the files section refreshes in place.
-    appendix = tmp_path / "phu-luc.pdf"
-    appendix.write_bytes(pdf_bytes(pages=1))
-    page.locator("#id_file").set_input_files(appendix)
-    expect(page.get_by_text("Đã chọn: phu-luc.pdf")).to_be_visible()
-    page.get_by_role("button", name="Đính kèm", exact=True).click()
-    expect(page.get_by_text("Đã đính kèm tệp “phu-luc.pdf”.")).to_be_visible()
-    expect(page.get_by_role("link", name="phu-luc.pdf")).to_be_visible()
+    # A delivered document is the issuer's: the receiver adds no file to it.
+    expect(page.locator("#id_file")).to_have_count(0)
     assert no_horizontal_scroll(page)
     screenshot(page, "queue-attached")
     phone = _session(browser, live_server, people.clerk, PHONE)
