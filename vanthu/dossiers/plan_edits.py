@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import itertools
 
-from django.db.models import Max
-
 from vanthu.accounts.models import User
 from vanthu.core.text import fold_tokens
-from vanthu.dossiers.enums import Numbering
-from vanthu.dossiers.models import FilePlanHeading, FilePlanItem, RetentionScheduleItem
+from vanthu.dossiers.models import FilePlanHeading, RetentionScheduleItem
+from vanthu.dossiers.plan_services import plan_item_code_next
 from vanthu.dossiers.retention.services import schedule_for
 
 # Syllables too common in dossier titles to say anything about a match (folded).
@@ -23,13 +21,8 @@ MATCH_LIMIT = 8
 
 def plan_item_code_proposed(*, heading: FilePlanHeading) -> str:
     """Return the code ``plan_item_add`` gives the next item under ``heading`` when no code is
-    typed: the next number and the large heading's abbreviation (``02.TCCB``)."""
-    top = heading.parent if heading.parent is not None else heading
-    items = FilePlanItem.objects.filter(plan_id=heading.plan_id)
-    if heading.plan.numbering == Numbering.PER_HEADING:
-        items = items.filter(heading__in=[top.pk, *top.children.values_list("pk", flat=True)])
-    number = int(items.aggregate(m=Max("number"))["m"] or 0) + 1
-    return f"{number:02d}.{top.abbreviation}"
+    typed (the service's own rule)."""
+    return plan_item_code_next(heading=heading)[1]
 
 
 def _terms(text: str) -> tuple[set[str], set[str]]:

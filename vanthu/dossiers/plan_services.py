@@ -167,6 +167,13 @@ def _next_number(plan: FilePlan, heading: FilePlanHeading) -> int:
     return int(items.aggregate(m=Max("number"))["m"] or 0) + 1
 
 
+def plan_item_code_next(*, heading: FilePlanHeading) -> tuple[int, str]:
+    """Return the number and the code (``02.TCCB``) the next item under ``heading`` gets when
+    no code is typed: the one rule of ``plan_item_add`` and of the form's proposal."""
+    number = _next_number(heading.plan, heading)
+    return number, f"{number:02d}.{_top(heading).abbreviation}"
+
+
 def _unit(plan: FilePlan, unit: OrgUnit | None) -> OrgUnit | None:
     if unit is not None and unit.agency_id != plan.agency_id:
         raise InvalidInputError(fields={"responsible_unit": [_("Đơn vị không thuộc cơ quan.")]})
@@ -197,8 +204,8 @@ def plan_item_add(
     with transaction.atomic():
         locked = FilePlan.objects.select_for_update().get(pk=plan.pk)
         _ensure_draft(locked)
-        number = _next_number(locked, heading)
-        final_code = clean_text(code)[:40] or f"{number:02d}.{_top(heading).abbreviation}"
+        number, proposed = plan_item_code_next(heading=heading)
+        final_code = clean_text(code)[:40] or proposed
         if FilePlanItem.objects.filter(plan=locked, code=final_code).exists():
             raise DuplicatePlanCodeError(fields={"code": [_("Trùng số và ký hiệu hồ sơ.")]})
         item = FilePlanItem.objects.create(

@@ -10,7 +10,7 @@ from vanthu.accounts.models import User
 from vanthu.accounts.roles import can_route, has_role, is_unit_head, max_confidentiality
 from vanthu.core.errors import NotFoundError
 from vanthu.documents.models import Document
-from vanthu.dossiers.enums import DossierStatus
+from vanthu.dossiers.enums import DossierStatus, FilePlanStatus
 from vanthu.dossiers.models import Dossier, DossierItem, FilePlan, FilePlanItem
 from vanthu.incoming.models import IncomingRecord
 from vanthu.outgoing.models import OutgoingRecord
@@ -118,3 +118,18 @@ def document_get_for(*, actor: User, pk: int) -> Document:
     if document is None:
         raise NotFoundError(_("Không tìm thấy văn bản."))
     return document
+
+
+def plan_items_openable_for(*, actor: User) -> QuerySet[FilePlanItem]:
+    """Return the items of the actor's agency's approved or issued plans (a dossier may be
+    opened from them), newest plan first."""
+    if not actor.is_active or actor.agency_id is None:
+        return FilePlanItem.objects.none()
+    return (
+        FilePlanItem.objects.filter(
+            plan__agency_id=actor.agency_id,
+            plan__status__in=(FilePlanStatus.APPROVED, FilePlanStatus.ISSUED),
+        )
+        .select_related("plan")
+        .order_by("-plan__year", "number", "pk")
+    )

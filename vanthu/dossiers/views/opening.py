@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,25 +13,13 @@ from django.utils.translation import gettext as _
 from vanthu.accounts.models import User
 from vanthu.core.errors import ConflictError, InvalidInputError, NotFoundError
 from vanthu.core.forms import form_add_refusal
-from vanthu.dossiers.enums import FilePlanStatus, Rights
+from vanthu.dossiers.enums import Rights
 from vanthu.dossiers.forms import DossierOpenForm
-from vanthu.dossiers.models import FilePlanItem
+from vanthu.dossiers.selectors import plan_items_openable_for
 from vanthu.dossiers.services import dossier_open
 from vanthu.dossiers.views.base import dossier_view
 
 PAGE = "dossiers/open.html"
-OPENABLE = (FilePlanStatus.APPROVED, FilePlanStatus.ISSUED)
-
-
-def openable_items(actor: User) -> QuerySet[FilePlanItem]:
-    """Return the items of the agency's approved or issued plans, newest plan first."""
-    if not actor.is_active or actor.agency_id is None:
-        return FilePlanItem.objects.none()
-    return (
-        FilePlanItem.objects.filter(plan__agency_id=actor.agency_id, plan__status__in=OPENABLE)
-        .select_related("plan")
-        .order_by("-plan__year", "number", "pk")
-    )
 
 
 def _initial(actor: User, item_id: str | None) -> dict[str, Any]:
@@ -41,7 +28,7 @@ def _initial(actor: User, item_id: str | None) -> dict[str, Any]:
     if not item_id:
         return initial
     valid = item_id.isdigit() and len(item_id) <= 10
-    item = openable_items(actor).filter(pk=int(item_id)).first() if valid else None
+    item = plan_items_openable_for(actor=actor).filter(pk=int(item_id)).first() if valid else None
     if item is None:
         raise NotFoundError(_("Không tìm thấy hồ sơ trong danh mục."))
     initial.update(
@@ -75,7 +62,7 @@ def _open(request: HttpRequest, actor: User, form: DossierOpenForm) -> HttpRespo
 @dossier_view
 def dossier_open_view(request: HttpRequest, actor: User) -> HttpResponse:
     """Show the "Mở hồ sơ" form (``?muc=`` prefills it from a plan item) and open the dossier."""
-    items = openable_items(actor)
+    items = plan_items_openable_for(actor=actor)
     if request.method == "POST":
         form = DossierOpenForm(request.POST, items=items)
         if form.is_valid():
