@@ -108,6 +108,17 @@ def _attach_late(job: CaptureJob, blob: Blob, document_id: int) -> None:
     )
 
 
+def may_retry_copy(actor: User, job: CaptureJob) -> bool:
+    """Return whether ``actor`` may queue the job's PDF/A copy again: a clerk, a failed copy,
+    a file that is not signed (the refusals of ``capture_copy_retry``)."""
+    return (
+        actor.agency_id is not None
+        and has_role(actor, Role.CLERK)
+        and not job.is_signed
+        and job.copy_state == CopyState.FAILED
+    )
+
+
 @transaction.atomic
 def capture_copy_retry(*, actor: User, job_id: int) -> CaptureJob:
     """Queue a failed PDF/A copy again (the job's text and state are not touched).

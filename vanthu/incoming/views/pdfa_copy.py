@@ -19,7 +19,7 @@ from vanthu.accounts.enums import Role
 from vanthu.accounts.models import User
 from vanthu.accounts.roles import has_role
 from vanthu.capture.enums import CopyState
-from vanthu.capture.pdfa import capture_copy_retry
+from vanthu.capture.pdfa import capture_copy_retry, may_retry_copy
 from vanthu.core.errors import DomainError, NotFoundError, PermissionDeniedError
 from vanthu.incoming.capture_link import capture_job_for_record
 from vanthu.incoming.models import IncomingRecord
@@ -51,11 +51,10 @@ def copy_status(actor: User, incoming: IncomingRecord) -> CopyStatus | None:
     job = capture_job_for_record(actor=actor, incoming=incoming)
     if job is None or job.copy_state == CopyState.NONE:
         return None
-    failed = job.copy_state == CopyState.FAILED
     return CopyStatus(
         state=job.copy_state,
         text=_text(job.copy_state, job.copy_failure_reason),
-        may_retry=failed and not job.is_signed and has_role(actor, Role.CLERK),
+        may_retry=may_retry_copy(actor, job),
     )
 
 
