@@ -20,6 +20,7 @@ from vanthu.outgoing.issue import register_book_for
 from vanthu.outgoing.models import OutgoingDraft
 from vanthu.outgoing.permissions import ensure, is_clerk
 from vanthu.outgoing.selectors import draft_get_for
+from vanthu.outgoing.signature_steps import waits_for_agency
 from vanthu.outgoing.ui_selectors import (
     agency_people,
     agency_units,
@@ -62,14 +63,17 @@ def distribution_of(form: IssueForm) -> list[services.DistributionInput]:
     ]
 
 
-def _confirmation(draft: OutgoingDraft) -> dict[str, Any]:
-    """Return the book, the number the issue would take and today's date (or why not)."""
+def issue_confirmation(draft: OutgoingDraft) -> dict[str, Any]:
+    """Return what the issue page shows before issuing: whether the agency's digital signature
+    is the next step, the book, the number the issue would take and today's date (or why not)."""
     day = today_in_vietnam()
+    step = {"agency_step_open": waits_for_agency(draft)}
     try:
         book = register_book_for(draft)
     except DomainError as error:
-        return {"book_error": error.message}
+        return {**step, "book_error": error.message}
     return {
+        **step,
         "book": book,
         "expected_number": f"{next_number(book, day.year):02d}",
         "issue_date": date_phrase(day),
@@ -80,7 +84,7 @@ def _page(
     request: HttpRequest, actor: User, draft: OutgoingDraft, form: IssueForm, status: int = 200
 ) -> HttpResponse:
     context = {"draft": draft, "form": form, "record": record_of_draft(draft)}
-    context.update(_confirmation(draft))
+    context.update(issue_confirmation(draft))
     return render(request, "outgoing/issue.html", context, status=status)
 
 

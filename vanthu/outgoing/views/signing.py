@@ -32,7 +32,7 @@ from vanthu.outgoing.ui_selectors import (
     record_of_draft,
 )
 from vanthu.outgoing.views.common import actor_of, outgoing_view, refuse_beside_pin
-from vanthu.outgoing.views.issuing import _confirmation, distribution_of
+from vanthu.outgoing.views.issuing import distribution_of, issue_confirmation
 
 
 def _prompt(
@@ -79,7 +79,7 @@ def _issue_page(
         "form": form,
         "record": record_of_draft(draft),
         "agency_sign": True,
-        **_confirmation(draft),
+        **issue_confirmation(draft),
     }
     return render(request, "outgoing/issue.html", context, status=status)
 
